@@ -1,0 +1,3 @@
+using Aird.Stream.Cli;
+
+return await AirdCommandLine.RunAsync(args);
