@@ -11,5 +11,5 @@ AIRD_TEST_POSTGRES="$(bash deploy/postgres.sh url)"
 export AIRD_TEST_POSTGRES
 
 dotnet build Aird.Stream.sln --configuration Release --no-restore --nologo -clp:ErrorsOnly
-# The runner's summary is the last thing printed.
-dotnet test Aird.Stream.sln --configuration Release --no-build --nologo
+# Normal verbosity prints why a test was skipped; the runner's summary is the last thing printed.
+dotnet test Aird.Stream.sln --configuration Release --no-build --nologo --logger "console;verbosity=normal"
