@@ -1,0 +1,10 @@
+namespace Aird.Stream.Evaluation.Metrics;
+
+/// <summary>Open-set identification figures (rates are fractions in [0, 1]); <see cref="Det"/> plots FNIR against FPIR.</summary>
+public sealed record OpenSetResult(
+    int MatedProbes,
+    int NonMatedProbes,
+    double Rank1,
+    double FnirAtFpir1e2,
+    double FnirAtFpir1e1,
+    IReadOnlyList<CurvePoint> Det);

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace Aird.Stream.Evaluation.Reporting;
+
+/// <summary>The stable, machine-readable report of <c>aird eval --json</c> (docs/evaluation.md, "Report format").</summary>
+public sealed record EvaluationReport(
+    [property: JsonPropertyName("model")] ModelInfo Model,
+    [property: JsonPropertyName("dataset")] DatasetInfo Dataset,
+    [property: JsonPropertyName("rows")] IReadOnlyList<ReportRow> Rows,
+    [property: JsonPropertyName("faces_not_detected")] int FacesNotDetected,
+    [property: JsonPropertyName("seconds")] double Seconds);
+
+public sealed record ModelInfo(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("file")] string File,
+    [property: JsonPropertyName("sha256")] string Sha256);
+
+public sealed record DatasetInfo(
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("pairs_file")] string PairsFile);
