@@ -15,6 +15,8 @@ public static class AirdCommandLine
             "--Section:Key=value arguments, later ones winning.");
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(DevKafkaCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
         AcceptSettingOverrides(root);
         return root;
     }

@@ -9,32 +9,20 @@ namespace Aird.Stream.Evaluation.Protocols;
 public static class PairsFile
 {
     /// <exception cref="FormatException">A line is neither form; the message names the file and line.</exception>
-    public static IReadOnlyList<FacePair> Read(string path)
-    {
-        var pairs = new List<FacePair>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+    public static IReadOnlyList<FacePair> Read(string path) =>
+        ListFile.Records(path).Select(record =>
         {
-            lineNumber++;
-            var fields = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (lineNumber == 1 || fields.Length == 0)
-            {
-                continue;
-            }
-
-            pairs.Add(fields.Length switch
-            {
-                3 => new FacePair(fields[0], Number(fields[1]), fields[0], Number(fields[2])),
-                4 => new FacePair(fields[0], Number(fields[1]), fields[2], Number(fields[3])),
-                _ => throw new FormatException($"{path}:{lineNumber}: expected 'name i j' or 'name1 i name2 j', got '{line}'"),
-            });
-
+            var fields = record.Fields;
             int Number(string field) =>
                 int.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
                     ? number
-                    : throw new FormatException($"{path}:{lineNumber}: '{field}' is not an image number");
-        }
+                    : throw new FormatException($"{path}:{record.Number}: '{field}' is not an image number");
 
-        return pairs;
-    }
+            return fields.Length switch
+            {
+                3 => new FacePair(fields[0], Number(fields[1]), fields[0], Number(fields[2])),
+                4 => new FacePair(fields[0], Number(fields[1]), fields[2], Number(fields[3])),
+                _ => throw new FormatException($"{path}:{record.Number}: expected 'name i j' or 'name1 i name2 j', got '{record.Text}'"),
+            };
+        }).ToList();
 }

@@ -28,6 +28,7 @@ public static class CurvePlots
         bool logY)
     {
         using var plot = new Plot();
+        var lowestY = 0.0;
         foreach (var (label, points) in curves)
         {
             var xs = points.Select(p => Math.Log10(Math.Max(p.X, FloorRate))).ToArray();
@@ -35,6 +36,7 @@ public static class CurvePlots
             var line = plot.Add.ScatterLine(xs, ys);
             line.LegendText = label;
             line.LineWidth = 2;
+            lowestY = Math.Min(lowestY, ys.DefaultIfEmpty(0).Min());
         }
 
         plot.Title(title);
@@ -45,7 +47,8 @@ public static class CurvePlots
         if (logY)
         {
             plot.Axes.Left.TickGenerator = LogTicks();
-            plot.Axes.SetLimitsY(Math.Log10(FloorRate), 0);
+            // Start the log axis at the decade below the lowest error rate drawn, not at the floor.
+            plot.Axes.SetLimitsY(Math.Min(Math.Floor(lowestY), -1), 0);
         }
         else
         {

