@@ -66,8 +66,9 @@ public sealed class KafkaProducer<T> : IDisposable
         {
             if (report.Error.IsError)
             {
-                metrics.DeliveryFailed(topic);
+                // Log before counting: whoever watches the counter finds the log line already written.
                 MessagingLog.DeliveryFailed(logger, topic, Describe(report.Error));
+                metrics.DeliveryFailed(topic);
             }
             else
             {
