@@ -12,6 +12,7 @@ using Aird.Stream.Vision;
 using Aird.Stream.Vision.Detection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.ML.OnnxRuntime;
 
 namespace Aird.Stream.Cli.Commands;
 
@@ -134,7 +135,7 @@ internal static class EvalCommand
             WriteOutputs(request, report, verification, openSet);
             return 0;
         }
-        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or FormatException or ExecutionProviderUnavailableException)
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or FormatException or ExecutionProviderUnavailableException or OnnxRuntimeException)
         {
             await Console.Error.WriteLineAsync($"aird eval: {e.Message}");
             return 1;
