@@ -11,5 +11,6 @@ internal static class BenchCommand
         "Speed benchmarks on this machine: absolute figures with the machine stated, and ratios measured side by side in one run.")
     {
         BenchEmbedCommand.Create(),
+        BenchDetectCommand.Create(),
     };
 }

@@ -47,6 +47,10 @@ public sealed partial class BlazeFaceDetector : IDisposable
     /// <summary>The ONNX Runtime provider that actually runs the model.</summary>
     public OnnxExecutionProvider ExecutionProvider => _onnx.Provider;
 
+    /// <summary>How many tiles <see cref="Detect"/> runs on a frame of this size with the configured face range.</summary>
+    public int TileCount(int frameWidth, int frameHeight) =>
+        TilingPlan.Create(frameWidth, frameHeight, _options.MinFacePx, _options.MaxFacePx).Count;
+
     /// <summary>Detects faces in an 8-bit image with 1 (grey), 3 (BGR) or 4 (BGRA) channels.</summary>
     /// <returns>Faces in image coordinates, best score first; empty when there is none.</returns>
     /// <exception cref="ArgumentException">The image is empty or not 8-bit grey/BGR/BGRA.</exception>

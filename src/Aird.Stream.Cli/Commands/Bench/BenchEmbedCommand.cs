@@ -26,13 +26,7 @@ internal static class BenchEmbedCommand
             Description = "A second embedder (same forms as --model) measured in the same run; adds its faces/s ratio to --model's.",
             HelpName = $"{EmbedBenchRunner.TeacherModelName}|PATH.onnx",
         };
-        var provider = new Option<ExecutionProviderPreference>("--provider")
-        {
-            Description = "cpu: the CPU provider only; cuda: CUDA only (an error where it cannot load); "
-                + "auto: the CPU, plus CUDA where it loads (the fallback is logged).",
-            HelpName = "cpu|cuda|auto",
-            DefaultValueFactory = _ => ExecutionProviderPreference.Auto,
-        };
+        var provider = BenchOptions.Provider();
         var batches = new Option<int[]>("--batch")
         {
             Description = "Batch sizes to measure, comma-separated.",
@@ -40,30 +34,8 @@ internal static class BenchEmbedCommand
             DefaultValueFactory = _ => [1, 32],
             CustomParser = ParseBatches,
         };
-        var seconds = new Option<double>("--seconds")
-        {
-            Description = "Measured time per model, provider and batch size, after a warm-up of 3 batches; at least 5 batches are timed.",
-            DefaultValueFactory = _ => 5,
-        };
-        seconds.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() is not (> 0 and <= 3600))
-            {
-                result.AddError("--seconds must be more than 0 and at most 3600.");
-            }
-        });
-        var threads = new Option<int>("--threads")
-        {
-            Description = "ONNX Runtime intra-op threads; 0 uses all cores.",
-            DefaultValueFactory = _ => 0,
-        };
-        threads.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 0)
-            {
-                result.AddError("--threads must be 0 (all cores) or more.");
-            }
-        });
+        var seconds = BenchOptions.Seconds("Measured time per model, provider and batch size, after a warm-up of 3 batches; at least 5 batches are timed.");
+        var threads = BenchOptions.Threads();
         var images = new Option<string?>("--images")
         {
             Description = "Folder searched recursively for images whose centre crops are the chips (the first 64 in path order). "

