@@ -29,38 +29,46 @@ internal sealed class DetectBenchFrames : IDisposable
 
     private readonly List<Mat> _frames;
 
-    private DetectBenchFrames(List<Mat> frames, DetectFrameSource source)
+    private DetectBenchFrames(List<Mat> frames, DetectFrameSource source, IReadOnlyList<IReadOnlyList<Rect>> truth)
     {
         _frames = frames;
         Source = source;
+        Truth = truth;
     }
 
     public IReadOnlyList<Mat> Frames => _frames;
+
+    /// <summary>Per frame, the boxes of the faces pasted in it (the face's own width, without the margin); empty for a video.</summary>
+    public IReadOnlyList<IReadOnlyList<Rect>> Truth { get; }
 
     public DetectFrameSource Source { get; }
 
     /// <summary>Frames with faces from <c>min</c> to <c>max</c> px wide; faces from LFW under
     /// <paramref name="lfwFolder"/> (peopleDevTest.txt and lfw-deepfunneled/), blobs where those cannot be read.</summary>
-    public static DetectBenchFrames Create(string lfwFolder, int minFacePx, int maxFacePx)
+    public static DetectBenchFrames Create(
+        string lfwFolder, int minFacePx, int maxFacePx, int frameCount = FrameCount, int facesPerFrame = FacesPerFrame)
     {
-        var faces = LoadLfwFaces(lfwFolder, FrameCount * FacesPerFrame);
+        var faces = LoadLfwFaces(lfwFolder, frameCount * facesPerFrame);
         var synthetic = faces.Count == 0;
-        var frames = new List<Mat>(FrameCount);
+        var frames = new List<Mat>(frameCount);
+        var truth = new List<IReadOnlyList<Rect>>(frameCount);
         try
         {
             var placed = 0;
-            for (var f = 0; f < FrameCount; f++)
+            for (var f = 0; f < frameCount; f++)
             {
                 var frame = Background(seed: f + 1);
                 frames.Add(frame);
-                placed = PasteFaces(frame, faces, f, minFacePx, maxFacePx);
+                var boxes = PasteFaces(frame, faces, f, facesPerFrame, minFacePx, maxFacePx);
+                truth.Add(boxes);
+                placed = boxes.Count;
             }
 
             var description = synthetic
                 ? $"textured background with synthetic blobs for faces: no readable LFW DevTest image under {lfwFolder}"
                 : $"textured background with LFW DevTest faces from {lfwFolder}";
             return new DetectBenchFrames(frames, new DetectFrameSource(
-                $"{description}, {minFacePx}-{maxFacePx} px wide", FrameCount, Width, Height, placed, synthetic));
+                $"{description}, {minFacePx}-{maxFacePx} px wide", frameCount, Width, Height, placed, synthetic), truth);
         }
         catch
         {
@@ -103,7 +111,7 @@ internal sealed class DetectBenchFrames : IDisposable
         }
 
         return new DetectBenchFrames(frames, new DetectFrameSource(
-            $"the first frames of {path}", frames.Count, frames[0].Width, frames[0].Height, FacesPerFrame: null, Synthetic: false));
+            $"the first frames of {path}", frames.Count, frames[0].Width, frames[0].Height, FacesPerFrame: null, Synthetic: false), []);
     }
 
     public void Dispose() => _frames.ForEach(frame => frame.Dispose());
@@ -159,16 +167,17 @@ internal sealed class DetectBenchFrames : IDisposable
         return frame;
     }
 
-    /// <summary>Pastes up to <see cref="FacesPerFrame"/> faces, one per cell of a coarse grid so that none overlap,
-    /// at widths evenly spread over the range; returns how many fit.</summary>
-    private static int PasteFaces(Mat frame, List<Mat> faces, int frameIndex, int minFacePx, int maxFacePx)
+    /// <summary>Pastes up to <paramref name="facesPerFrame"/> faces, one per cell of a coarse grid so that none overlap,
+    /// at widths evenly spread over the range; returns the boxes of those that fit.</summary>
+    private static List<Rect> PasteFaces(Mat frame, List<Mat> faces, int frameIndex, int facesPerFrame, int minFacePx, int maxFacePx)
     {
         var random = new Random(frameIndex + 1);
         var patchScale = (LfwFaceBox.Width + (2.0 * (int)(LfwFaceBox.Width * Context))) / LfwFaceBox.Width;
         var cell = Math.Max(160, (int)Math.Ceiling(maxFacePx * patchScale) + 8);
         var columns = Width / cell;
         var cells = Enumerable.Range(0, columns * (Height / cell)).OrderBy(_ => random.Next()).ToList();
-        var count = Math.Min(FacesPerFrame, cells.Count);
+        var count = Math.Min(facesPerFrame, cells.Count);
+        var boxes = new List<Rect>(count);
         for (var i = 0; i < count; i++)
         {
             var faceWidth = count == 1 ? minFacePx : minFacePx + ((maxFacePx - minFacePx) * i / (count - 1));
@@ -182,11 +191,15 @@ internal sealed class DetectBenchFrames : IDisposable
             }
             else
             {
-                Paste(region, faces[((frameIndex * FacesPerFrame) + i) % faces.Count]);
+                Paste(region, faces[((frameIndex * facesPerFrame) + i) % faces.Count]);
             }
+
+            // The face lies centred in its patch.
+            var offset = (side - faceWidth) / 2;
+            boxes.Add(new Rect(x + offset, y + offset, faceWidth, faceWidth));
         }
 
-        return count;
+        return boxes;
     }
 
     private static void Paste(Mat region, Mat face)

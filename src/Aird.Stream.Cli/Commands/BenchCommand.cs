@@ -12,5 +12,6 @@ internal static class BenchCommand
     {
         BenchEmbedCommand.Create(),
         BenchDetectCommand.Create(),
+        BenchDetectRecallCommand.Create(),
     };
 }

@@ -1,0 +1,86 @@
+using System.Drawing;
+using System.Globalization;
+using Aird.Stream.Models.Runtime;
+using Aird.Stream.Vision.Detection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Aird.Stream.Cli.Benchmarks;
+
+/// <summary>
+/// Runs <c>aird bench detect-recall</c>: for each face width, synthetic 1080p frames with LFW DevTest faces pasted
+/// at that width (the frames of <c>aird bench detect</c>), through one CPU detector set up for the whole range of
+/// widths at the configured score threshold, so that each width's recall is what the service would see.
+/// </summary>
+internal sealed class DetectRecallRunner(
+    OnnxSessionFactory sessions,
+    FaceDetectorOptions configured,
+    ILogger<BlazeFaceDetector> logger,
+    DetectRecallSettings settings,
+    TextWriter output)
+{
+    public DetectRecallReport Run(CancellationToken cancellationToken)
+    {
+        var machine = MachineInfo.Current();
+        output.WriteLine($"Machine: {machine}");
+        var options = new FaceDetectorOptions
+        {
+            ModelPath = configured.ModelPath,
+            Variant = configured.Variant,
+            ScoreThreshold = configured.ScoreThreshold,
+            NmsIouThreshold = configured.NmsIouThreshold,
+            MinFacePx = settings.Range.MinFacePx,
+            MaxFacePx = settings.Range.MaxFacePx,
+            IntraOpThreads = settings.Threads,
+        };
+        using var detector = new BlazeFaceDetector(Options.Create(options), sessions, logger);
+        output.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Detector: faces {settings.Range} px, score threshold {options.ScoreThreshold:0.##}, on {detector.ExecutionProvider}"));
+
+        var rows = new List<DetectRecallRow>();
+        var synthetic = false;
+        for (var i = 0; i < settings.WidthsPx.Count; i++)
+        {
+            var width = settings.WidthsPx[i];
+            Console.Error.WriteLine($"bench detect-recall [{i + 1}/{settings.WidthsPx.Count}] faces {width} px");
+            using var frames = DetectBenchFrames.Create(settings.LfwFolder, width, width, settings.Frames, settings.FacesPerFrame);
+            if (i == 0)
+            {
+                output.WriteLine($"Frames: {settings.Frames} of {DetectBenchFrames.Width}x{DetectBenchFrames.Height} per width, "
+                    + $"{frames.Source.FacesPerFrame} faces each, {frames.Source.Description}");
+            }
+
+            synthetic |= frames.Source.Synthetic;
+            rows.Add(Measure(detector, frames, width, cancellationToken));
+        }
+
+        output.Write(Table(rows));
+        return new DetectRecallReport(machine, settings.Range.ToString(), options.ScoreThreshold, synthetic, rows);
+    }
+
+    private static DetectRecallRow Measure(BlazeFaceDetector detector, DetectBenchFrames frames, int width, CancellationToken cancellationToken)
+    {
+        int faces = 0, found = 0, falsePositives = 0;
+        for (var f = 0; f < frames.Frames.Count; f++)
+        {
+            var truth = frames.Truth[f].Select(r => new RectangleF(r.X, r.Y, r.Width, r.Height)).ToList();
+            var (hits, misses) = DetectRecallMatcher.Match(truth, detector.Detect(frames.Frames[f], cancellationToken));
+            faces += truth.Count;
+            found += hits;
+            falsePositives += misses;
+        }
+
+        var recall = faces == 0 ? 0 : (double)found / faces;
+        return new DetectRecallRow(width, frames.Frames.Count, faces, found, recall, (double)falsePositives / frames.Frames.Count);
+    }
+
+    private static string Table(IReadOnlyList<DetectRecallRow> rows) => TextTable.Format(
+        ["face px", "faces", "found", "recall", "false pos/frame"],
+        rows.Select(r => (IReadOnlyList<string>)
+        [
+            Number(r.WidthPx, "0"), Number(r.Faces, "0"), Number(r.Found, "0"), Number(r.Recall, "0.000"), Number(r.FalsePositivesPerFrame, "0.00"),
+        ]));
+
+    private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+}
