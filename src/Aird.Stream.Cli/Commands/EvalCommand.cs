@@ -72,15 +72,11 @@ internal static class EvalCommand
     private static async Task<int> RunAsync(ParseResult parseResult, EvalRequest request, CancellationToken cancellationToken)
     {
         var builder = AirdHost.CreateBuilder(parseResult);
-        builder.Services.AddAirdFaceDetection(builder.Configuration);
+        builder.Services.AddLocalFaceDetection(builder.Configuration);
         builder.Services.PostConfigure<FaceDetectorOptions>(options =>
         {
             options.MinFacePx = request.MinFacePx;
             options.MaxFacePx = request.MaxFacePx;
-            if (string.IsNullOrEmpty(options.ModelPath))
-            {
-                options.ModelPath = RepositoryLayout.BlazeFaceModel(options.Variant);
-            }
         });
         builder.Services.AddSingleton<OnnxSessionFactory>();
         using var host = builder.Build();

@@ -2,13 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using Aird.Stream.Cli.Benchmarks;
 using Aird.Stream.Cli.Hosting;
-using Aird.Stream.Models.Runtime;
-using Aird.Stream.Vision;
 using Aird.Stream.Vision.Detection;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Microsoft.ML.OnnxRuntime;
 
 namespace Aird.Stream.Cli.Commands.Bench;
 
@@ -38,22 +32,13 @@ internal static class BenchDetectCommand
         var provider = BenchOptions.Provider();
         var seconds = BenchOptions.Seconds($"Measured time per face range and provider, after a warm-up frame; at least {DetectMeasurement.MinFrames} frames are timed.");
         var threads = BenchOptions.Threads();
-        var lfw = new Option<string?>("--lfw")
-        {
-            Description = "LFW's folder (peopleDevTest.txt, lfw-deepfunneled/) whose DevTest faces are pasted into the frames. "
-                + "Default: ../shared/data/lfw from the repository root; without it the faces are drawn blobs and the output says so.",
-            HelpName = "DIR",
-        };
+        var lfw = BenchOptions.Lfw();
         var video = new Option<string?>("--video")
         {
             Description = "Measure on the first frames of this video (decoded with OpenCV before timing) instead of synthetic frames.",
             HelpName = "FILE",
         };
-        var json = new Option<string?>("--json")
-        {
-            Description = "Also write the results as JSON: name, machine, frames, rows.",
-            HelpName = "PATH",
-        };
+        var json = BenchOptions.Json("name, machine, frames, rows");
 
         var command = new Command(
             "detect",
@@ -88,7 +73,16 @@ internal static class BenchDetectCommand
                 parseResult.GetValue(threads),
                 parseResult.GetValue(lfw) ?? RepositoryLayout.Lfw,
                 parseResult.GetValue(video));
-            return RunAsync(parseResult, settings, parseResult.GetValue(json), cancellationToken);
+            return DetectorBenchRun.RunAsync(
+                "detect",
+                parseResult,
+                parseResult.GetValue(json),
+                (sessions, configured, logger, ct) =>
+                {
+                    var report = new DetectBenchRunner(sessions, configured, logger, settings, Console.Out).Run(ct);
+                    return Task.FromResult<Func<string, CancellationToken, Task>>(report.WriteAsync);
+                },
+                cancellationToken);
         });
         return command;
     }
@@ -104,45 +98,5 @@ internal static class BenchDetectCommand
         }
 
         return [.. parsed.Select(r => r!.Value).Distinct()];
-    }
-
-    private static async Task<int> RunAsync(ParseResult parseResult, DetectBenchSettings settings, string? jsonPath, CancellationToken cancellationToken)
-    {
-        // System.CommandLine hooks Ctrl+C only once the action has returned its task.
-        await Task.Yield();
-        var builder = AirdHost.CreateBuilder(parseResult);
-        builder.Services.AddAirdFaceDetection(builder.Configuration);
-        builder.Services.PostConfigure<FaceDetectorOptions>(options =>
-        {
-            if (string.IsNullOrEmpty(options.ModelPath))
-            {
-                options.ModelPath = RepositoryLayout.BlazeFaceModel(options.Variant);
-            }
-        });
-        using var host = builder.Build();
-        try
-        {
-            var runner = new DetectBenchRunner(
-                host.Services.GetRequiredService<OnnxSessionFactory>(),
-                host.Services.GetRequiredService<IOptions<FaceDetectorOptions>>().Value,
-                host.Services.GetRequiredService<ILogger<BlazeFaceDetector>>(),
-                settings,
-                Console.Out);
-            var report = runner.Run(cancellationToken);
-            if (jsonPath is not null)
-            {
-                await report.WriteAsync(jsonPath, cancellationToken);
-                Console.WriteLine($"Wrote {jsonPath}");
-            }
-
-            return 0;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException
-            or ArgumentException or ExecutionProviderUnavailableException or OnnxRuntimeException)
-        {
-            // One line: the message names the file, setting or provider and the cause; a stack trace would not help.
-            await Console.Error.WriteLineAsync($"aird bench detect: {e.Message}");
-            return 1;
-        }
     }
 }

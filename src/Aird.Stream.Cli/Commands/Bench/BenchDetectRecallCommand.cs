@@ -3,13 +3,7 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using Aird.Stream.Cli.Benchmarks;
 using Aird.Stream.Cli.Hosting;
-using Aird.Stream.Models.Runtime;
-using Aird.Stream.Vision;
 using Aird.Stream.Vision.Detection;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Microsoft.ML.OnnxRuntime;
 
 namespace Aird.Stream.Cli.Commands.Bench;
 
@@ -41,17 +35,8 @@ internal static class BenchDetectRecallCommand
         var minFace = new Option<int?>("--min-face") { Description = "Smallest face width the detector looks for, px. Default: the smallest of --widths." };
         var maxFace = new Option<int?>("--max-face") { Description = "Largest face width the detector looks for, px. Default: the largest of --widths." };
         var threads = BenchOptions.Threads();
-        var lfw = new Option<string?>("--lfw")
-        {
-            Description = "LFW's folder (peopleDevTest.txt, lfw-deepfunneled/) whose DevTest faces are pasted into the frames. "
-                + "Default: ../shared/data/lfw from the repository root; without it the faces are drawn blobs and the output says so.",
-            HelpName = "DIR",
-        };
-        var json = new Option<string?>("--json")
-        {
-            Description = "Also write the results as JSON: name, machine, face_range, score_threshold, synthetic, rows.",
-            HelpName = "PATH",
-        };
+        var lfw = BenchOptions.Lfw();
+        var json = BenchOptions.Json("name, machine, face_range, score_threshold, synthetic, rows");
 
         var command = new Command(
             "detect-recall",
@@ -94,7 +79,16 @@ internal static class BenchDetectRecallCommand
                 RangeFor(given, parseResult.GetValue(minFace), parseResult.GetValue(maxFace)),
                 parseResult.GetValue(threads),
                 parseResult.GetValue(lfw) ?? RepositoryLayout.Lfw);
-            return RunAsync(parseResult, settings, parseResult.GetValue(json), cancellationToken);
+            return DetectorBenchRun.RunAsync(
+                "detect-recall",
+                parseResult,
+                parseResult.GetValue(json),
+                (sessions, configured, logger, ct) =>
+                {
+                    var report = new DetectRecallRunner(sessions, configured, logger, settings, Console.Out).Run(ct);
+                    return Task.FromResult<Func<string, CancellationToken, Task>>(report.WriteAsync);
+                },
+                cancellationToken);
         });
         return command;
     }
@@ -122,44 +116,4 @@ internal static class BenchDetectRecallCommand
     }
 
     private static string Text(IReadOnlyList<Token> tokens) => string.Join(',', tokens.Select(t => t.Value));
-
-    private static async Task<int> RunAsync(ParseResult parseResult, DetectRecallSettings settings, string? jsonPath, CancellationToken cancellationToken)
-    {
-        // System.CommandLine hooks Ctrl+C only once the action has returned its task.
-        await Task.Yield();
-        var builder = AirdHost.CreateBuilder(parseResult);
-        builder.Services.AddAirdFaceDetection(builder.Configuration);
-        builder.Services.PostConfigure<FaceDetectorOptions>(options =>
-        {
-            if (string.IsNullOrEmpty(options.ModelPath))
-            {
-                options.ModelPath = RepositoryLayout.BlazeFaceModel(options.Variant);
-            }
-        });
-        using var host = builder.Build();
-        try
-        {
-            var runner = new DetectRecallRunner(
-                host.Services.GetRequiredService<OnnxSessionFactory>(),
-                host.Services.GetRequiredService<IOptions<FaceDetectorOptions>>().Value,
-                host.Services.GetRequiredService<ILogger<BlazeFaceDetector>>(),
-                settings,
-                Console.Out);
-            var report = runner.Run(cancellationToken);
-            if (jsonPath is not null)
-            {
-                await report.WriteAsync(jsonPath, cancellationToken);
-                Console.WriteLine($"Wrote {jsonPath}");
-            }
-
-            return 0;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException
-            or ArgumentException or OnnxRuntimeException)
-        {
-            // One line: the message names the file or setting and the cause; a stack trace would not help.
-            await Console.Error.WriteLineAsync($"aird bench detect-recall: {e.Message}");
-            return 1;
-        }
-    }
 }

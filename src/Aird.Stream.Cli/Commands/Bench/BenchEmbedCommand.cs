@@ -48,11 +48,7 @@ internal static class BenchEmbedCommand
             Description = "The model cache deploy/setup.sh fills (the teacher's source weights and its conversion). Default: .cache in the repository root.",
             HelpName = "DIR",
         };
-        var json = new Option<string?>("--json")
-        {
-            Description = "Also write the results as JSON: name, machine, chips, rows, ratios.",
-            HelpName = "PATH",
-        };
+        var json = BenchOptions.Json("name, machine, chips, rows, ratios");
 
         var command = new Command(
             "embed",

@@ -39,4 +39,19 @@ internal static class BenchOptions
         });
         return threads;
     }
+
+    /// <param name="contents">What the JSON holds, e.g. "name, machine, rows".</param>
+    public static Option<string?> Json(string contents) => new("--json")
+    {
+        Description = $"Also write the results as JSON: {contents}.",
+        HelpName = "PATH",
+    };
+
+    /// <summary>LFW, whose DevTest faces the detector benchmarks paste into their frames.</summary>
+    public static Option<string?> Lfw() => new("--lfw")
+    {
+        Description = "LFW's folder (peopleDevTest.txt, lfw-deepfunneled/) whose DevTest faces are pasted into the frames. "
+            + "Default: ../shared/data/lfw from the repository root; without it the faces are drawn blobs and the output says so.",
+        HelpName = "DIR",
+    };
 }
