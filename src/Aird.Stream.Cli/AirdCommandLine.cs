@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Aird.Stream.Cli.Commands;
 using Aird.Stream.Cli.Hosting;
+using Aird.Stream.Matching;
 
 namespace Aird.Stream.Cli;
 
@@ -17,6 +18,15 @@ public static class AirdCommandLine
         root.Subcommands.Add(DevKafkaCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(RoleCommand.Create(
+            "recognize",
+            "The recognizer role: embeds the face crops of aird.faces.crops with the student (per-camera FaceBN state in PostgreSQL) and publishes aird.faces.embeddings. Settings: Recognizer, Kafka, Postgres.",
+            builder => builder.Services.AddLocalRecognizer(builder.Configuration)));
+        root.Subcommands.Add(RoleCommand.Create(
+            "match",
+            "The matcher role: stores the sightings of aird.faces.embeddings, matches them against the active watchlists and publishes aird.alerts. Settings: Matcher, Kafka, Postgres.",
+            builder => builder.Services.AddAirdMatcher(builder.Configuration)));
         AcceptSettingOverrides(root);
         return root;
     }

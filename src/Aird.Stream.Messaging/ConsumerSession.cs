@@ -199,6 +199,13 @@ internal sealed class ConsumerSession<T>
             {
                 return false;
             }
+            catch (MessageRejectedException e)
+            {
+                // The content itself is wrong: every further attempt would fail the same way.
+                metrics.HandlerFailed(Topic);
+                DeadLetter(result, $"rejected: {e.Message}", e, "rejected");
+                return true;
+            }
             catch (Exception e)
             {
                 metrics.HandlerFailed(Topic);

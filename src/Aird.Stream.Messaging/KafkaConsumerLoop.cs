@@ -18,7 +18,8 @@ namespace Aird.Stream.Messaging;
 /// group re-delivers what was finished but not yet committed: handlers must be idempotent.</item>
 /// <item>Bytes that do not parse as <typeparamref name="T"/>, or carry an unknown schema version, are dead-lettered at
 /// once. A handler that throws is retried up to <see cref="KafkaOptions.HandlerMaxAttempts"/> times with doubling
-/// backoff, then the message is dead-lettered. Either way the loop goes on with the next message.</item>
+/// backoff, then the message is dead-lettered; one that throws <see cref="MessageRejectedException"/> is dead-lettered
+/// at once. Either way the loop goes on with the next message.</item>
 /// <item>Cancellation stops the loop gracefully: the message in flight is finished (the handler receives the same
 /// token; a handler that gives up on it leaves its message uncommitted, for redelivery), finished offsets are
 /// committed and the consumer leaves the group.</item>

@@ -33,12 +33,16 @@ internal sealed class AirdProcess : IAsyncDisposable
         return new AirdProcess(Process.Start(startInfo) ?? throw new InvalidOperationException("could not start aird"));
     }
 
-    /// <summary>Runs aird to completion and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args)
+    /// <summary>Runs aird to completion (at most a minute) and returns its exit code and output.</summary>
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) =>
+        RunAsync(TimeSpan.FromSeconds(60), args);
+
+    /// <summary>Runs aird to completion (at most <paramref name="timeout"/>) and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(TimeSpan timeout, params string[] args)
     {
         await using var aird = Start(args);
         var stdout = await aird._process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        return (await aird.WaitForExitAsync(TimeSpan.FromSeconds(60)), stdout, await aird._stderr);
+        return (await aird.WaitForExitAsync(timeout), stdout, await aird._stderr);
     }
 
     public Task<string?> ReadLineAsync(TimeSpan timeout) =>

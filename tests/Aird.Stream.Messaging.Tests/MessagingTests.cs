@@ -248,6 +248,44 @@ public abstract class MessagingTests
     }
 
     [Fact]
+    public async Task A_message_the_handler_rejects_is_dead_lettered_at_once_without_retries()
+    {
+        var broker = Broker;
+        await using var harness = await MessagingHarness.CreateAsync(broker);
+        var topic = await CreateTopicAsync(broker, "crops", 1);
+        using var metrics = new MetricsRecorder(topic);
+        await ProduceAsync(harness, topic, 3, cameras: 1);
+
+        var group = MessagingHarness.UniqueName("group");
+        var attempts = new ConcurrentDictionary<int, int>();
+        var handled = new ConcurrentQueue<int>();
+        using var stop = new CancellationTokenSource();
+        var run = harness.CreateLoop().RunAsync(new KafkaSubscription(topic, group), (message, _) =>
+        {
+            var sequence = Crops.SequenceOf(message.Message);
+            attempts.AddOrUpdate(sequence, 1, (_, a) => a + 1);
+            if (sequence == 1)
+            {
+                throw new MessageRejectedException("the image does not decode");
+            }
+
+            handled.Enqueue(sequence);
+            return ValueTask.CompletedTask;
+        }, stop.Token);
+        await Eventually.HoldsAsync(() => handled.Count >= 2 || run.IsCompleted, Patience, "the other messages were handled");
+        await stop.CancelAsync();
+        await run;
+
+        Assert.Equal([0, 2], handled);
+        Assert.Equal(1, attempts[1]);
+        var letter = Assert.Single(harness.ReadDeadLetters(1));
+        AssertDeadLetter(letter, topic, group, 1, Camera(0), ContractCodec.Serialize(Crops.Create(Camera(0), 1)), "rejected: the image does not decode");
+        Assert.Equal(typeof(MessageRejectedException).FullName, letter.ErrorType);
+        Assert.Equal([3L], harness.Committed(group, topic, 1));
+        Assert.Equal(1, metrics.Sum("aird.messaging.dead_lettered"));
+    }
+
+    [Fact]
     public async Task A_topic_the_broker_does_not_have_is_a_clear_error_within_the_startup_timeout()
     {
         await using var harness = await MessagingHarness.CreateAsync(Broker, new Dictionary<string, string?> { ["Kafka:StartupTimeoutMs"] = "2000" });

@@ -30,10 +30,26 @@ public static class LfwChips
         return chip;
     }
 
-    /// <summary>HWC RGB bytes of several chips as the teacher's NCHW float input (values stay 0..255).</summary>
-    public static float[] ToNchw(IReadOnlyList<byte[]> chips)
+    /// <summary>Nearest-neighbour subsampling of a chip to <paramref name="size"/> px: a cheap stand-in for a small chip.</summary>
+    public static byte[] Subsample(byte[] chip, int size)
     {
-        var plane = Size * Size;
+        var result = new byte[size * size * 3];
+        for (var row = 0; row < size; row++)
+        {
+            for (var column = 0; column < size; column++)
+            {
+                var source = ((row * Size / size * Size) + (column * Size / size)) * 3;
+                Array.Copy(chip, source, result, ((row * size) + column) * 3, 3);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>HWC RGB bytes of several square chips as NCHW float model input (values stay 0..255).</summary>
+    public static float[] ToNchw(IReadOnlyList<byte[]> chips, int size = Size)
+    {
+        var plane = size * size;
         var result = new float[chips.Count * 3 * plane];
         for (var n = 0; n < chips.Count; n++)
         {

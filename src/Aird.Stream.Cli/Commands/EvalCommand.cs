@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using Aird.Stream.Cli.Hosting;
+using Aird.Stream.Evaluation.Degradations;
 using Aird.Stream.Evaluation.Pipeline;
 using Aird.Stream.Evaluation.Protocols;
 using Aird.Stream.Evaluation.Reporting;
@@ -20,19 +21,29 @@ namespace Aird.Stream.Cli.Commands;
 internal static class EvalCommand
 {
     private const string TeacherName = "teacher";
+    private const string StudentName = "student";
+    private const string StudentFaceBnName = "student-facebn";
 
     public static Command Create()
     {
-        var model = new Option<string>("--model") { Description = "'teacher' or the path of an embedder ONNX file.", DefaultValueFactory = _ => TeacherName };
+        var model = new Option<string>("--model")
+        {
+            Description = "'teacher', 'student' (models/student/student.onnx), 'student-facebn' (its FaceBN graph) or the path of an embedder ONNX file (plain or FaceBN).",
+            DefaultValueFactory = _ => TeacherName,
+        };
+        var cameraStream = new Option<bool>("--camera-stream")
+        {
+            Description = "FaceBN models: stream each probe set as one camera through its own FaceBN state (adapting batch by batch) instead of the training statistics.",
+        };
         var dataset = new Option<string>("--dataset") { Description = "A folder of identity folders of images (LFW layout). Default: LFW beside the checkout." };
         var pairs = new Option<string>("--pairs") { Description = "A pairs file in LFW's format. Default: pairsDevTest.txt next to the dataset folder." };
         var people = new Option<string>("--people") { Description = "People file for open-set identification. Default: peopleDevTest.txt next to the dataset folder, if present." };
         var protocols = new Option<string[]>("--protocol")
         {
-            Description = "Protocols to run (repeatable): hr, one_side_lr, both_side_lr, open_set. Default: all.",
+            Description = "Protocols to run (repeatable): hr, one_side_lr, both_side_lr, open_set, camera_shift (FaceBN models). Default: all the model supports.",
             AllowMultipleArgumentsPerToken = true,
         };
-        protocols.AcceptOnlyFromAmong(ProtocolNames.HighResolution, ProtocolNames.OneSideLowResolution, ProtocolNames.BothSideLowResolution, ProtocolNames.OpenSet);
+        protocols.AcceptOnlyFromAmong(ProtocolNames.HighResolution, ProtocolNames.OneSideLowResolution, ProtocolNames.BothSideLowResolution, ProtocolNames.OpenSet, ProtocolNames.CameraShift);
         var sizes = new Option<int[]>("--sizes") { Description = "One-side LR sizes in px.", DefaultValueFactory = _ => [8, 12, 16, 20, 24, 32], AllowMultipleArgumentsPerToken = true };
         var bothSizes = new Option<int[]>("--both-sizes") { Description = "Both-side LR and open-set probe sizes in px.", DefaultValueFactory = _ => [16, 24], AllowMultipleArgumentsPerToken = true };
         var json = new Option<string>("--json") { Description = "Write the JSON report here." };
@@ -43,7 +54,7 @@ internal static class EvalCommand
 
         var command = new Command("eval", "Evaluate an embedder (verification HR-HR, one-side and both-side LR, open-set identification) with the service's own detection and alignment; prints a table, writes a JSON report and ROC/DET plots. Embeddings are cached per model file and input variant under .cache/eval.")
         {
-            model, dataset, pairs, people, protocols, sizes, bothSizes, json, plots, minFace, maxFace, provider,
+            model, cameraStream, dataset, pairs, people, protocols, sizes, bothSizes, json, plots, minFace, maxFace, provider,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -53,6 +64,7 @@ internal static class EvalCommand
             var peoplePath = parseResult.GetValue(people) ?? Path.Combine(parent, "peopleDevTest.txt");
             var request = new EvalRequest(
                 parseResult.GetValue(model)!,
+                parseResult.GetValue(cameraStream),
                 datasetPath,
                 Path.GetFullPath(parseResult.GetValue(pairs) ?? Path.Combine(parent, "pairsDevTest.txt")),
                 File.Exists(peoplePath) ? peoplePath : null,
@@ -92,41 +104,75 @@ internal static class EvalCommand
                 }
             }
 
-            var modelPath = request.Model == TeacherName ? TeacherModel.EnsureConverted(RepositoryLayout.Cache) : Path.GetFullPath(request.Model);
+            var modelPath = request.Model switch
+            {
+                TeacherName => TeacherModel.EnsureConverted(RepositoryLayout.Cache),
+                StudentName => RepositoryLayout.StudentModel(faceBn: false),
+                StudentFaceBnName => RepositoryLayout.StudentModel(faceBn: true),
+                _ => Path.GetFullPath(request.Model),
+            };
+            if (!File.Exists(modelPath))
+            {
+                throw new FileNotFoundException($"The model '{modelPath}' does not exist.", modelPath);
+            }
+
             var session = host.Services.GetRequiredService<OnnxSessionFactory>().Create(modelPath, new OnnxRuntimeOptions { Provider = request.Provider });
-            var info = request.Model == TeacherName ? EmbedderModelInfo.Teacher : EmbedderModelInfo.Describe(Path.GetFileNameWithoutExtension(modelPath), session.Session);
-            // The embedder owns the session from here on.
-            using var embedder = new FaceEmbedder(session, info);
+
+            // The evaluated model owns the session from here on.
+            using var evaluated = Evaluated(request, modelPath, session);
+            var faceBn = evaluated as FaceBnEvaluatedModel;
+            if (request.CameraStream && faceBn is null)
+            {
+                throw new InvalidDataException($"--camera-stream needs a FaceBN model; '{modelPath}' has no FaceBN interface.");
+            }
+
             var sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(modelPath)));
             var faces = new EvaluationFaces(host.Services.GetRequiredService<BlazeFaceDetector>(), request.Dataset);
-            var runner = new EvaluationRunner(faces, embedder, new EmbeddingCache(RepositoryLayout.Cache, sha256), new ConsoleProgress());
+            var progress = new ConsoleProgress();
+            var cacheKey = request.CameraStream ? $"{sha256}-stream" : sha256;
+            var runner = new EvaluationRunner(faces, evaluated, new EmbeddingCache(RepositoryLayout.Cache, cacheKey), progress);
 
+            var pairList = PairsFile.Read(request.PairsFile);
             var verification = runner.Verify(
-                PairsFile.Read(request.PairsFile),
+                pairList,
                 request.Wants(ProtocolNames.HighResolution),
                 request.Wants(ProtocolNames.OneSideLowResolution) ? request.OneSideSizes : [],
                 request.Wants(ProtocolNames.BothSideLowResolution) ? request.BothSideSizes : [],
                 cancellationToken);
-            var openSet = new List<LabelledCurve>();
-            if (request.Wants(ProtocolNames.OpenSet))
+            var people = request.PeopleFile is null ? null : PeopleFile.Read(request.PeopleFile);
+            if (people is null && (request.Wants(ProtocolNames.OpenSet) || request.Wants(ProtocolNames.CameraShift)))
             {
-                if (request.PeopleFile is null)
-                {
-                    await Console.Error.WriteLineAsync("No people file: open-set identification skipped (give --people).");
-                }
-                else
-                {
-                    var people = PeopleFile.Read(request.PeopleFile);
-                    openSet.AddRange(request.BothSideSizes.Select(s => runner.Identify(people, s, cancellationToken)));
-                }
+                await Console.Error.WriteLineAsync("No people file: open-set identification skipped (give --people).");
             }
 
+            var openSet = new List<LabelledCurve>();
+            if (request.Wants(ProtocolNames.OpenSet) && people is not null)
+            {
+                openSet.AddRange(request.BothSideSizes.Select(s => runner.Identify(people, s, cancellationToken)));
+            }
+
+            CameraShiftResult? cameraShift = null;
+            if (request.Protocols?.Contains(ProtocolNames.CameraShift) == true && faceBn is null)
+            {
+                throw new InvalidDataException($"camera_shift needs a FaceBN model; '{modelPath}' has no FaceBN interface.");
+            }
+
+            if (request.Wants(ProtocolNames.CameraShift) && faceBn is not null)
+            {
+                cameraShift = new CameraShiftRunner(faces, faceBn.Session, progress).Run(pairList, people, CameraProfile.Defaults, cancellationToken);
+            }
+
+            verification = [.. verification, .. cameraShift?.Rows.Where(r => r.Row.Accuracy is not null) ?? []];
+            openSet = [.. openSet, .. cameraShift?.Rows.Where(r => r.Row.Rank1 is not null) ?? []];
             var report = new EvaluationReport(
-                new ModelInfo(info.Name, modelPath, sha256),
+                new ModelInfo(evaluated.Name, modelPath, sha256),
                 new DatasetInfo(request.Dataset, request.PairsFile),
                 verification.Concat(openSet).Select(c => c.Row).ToList(),
                 faces.NotDetected,
-                Math.Round(stopwatch.Elapsed.TotalSeconds, 1));
+                Math.Round(stopwatch.Elapsed.TotalSeconds, 1))
+            {
+                FaceBnWarmup = cameraShift?.Warmup,
+            };
             await Console.Out.WriteLineAsync(ResultTable.Format(report));
             WriteOutputs(request, report, verification, openSet);
             return 0;
@@ -136,6 +182,18 @@ internal static class EvalCommand
             await Console.Error.WriteLineAsync($"aird eval: {e.Message}");
             return 1;
         }
+    }
+
+    private static EvaluatedModel Evaluated(EvalRequest request, string modelPath, OnnxSession session)
+    {
+        var name = request.Model == TeacherName ? TeacherName : Path.GetFileNameWithoutExtension(modelPath);
+        if (session.Session.InputMetadata.Count > 1)
+        {
+            return new FaceBnEvaluatedModel(request.CameraStream ? $"{name}+stream" : name, new FaceBnSession(session), request.CameraStream);
+        }
+
+        var info = request.Model == TeacherName ? EmbedderModelInfo.Teacher : EmbedderModelInfo.Describe(name, session.Session);
+        return new PlainEvaluatedModel(new FaceEmbedder(session, info));
     }
 
     private static void WriteOutputs(EvalRequest request, EvaluationReport report, IReadOnlyList<LabelledCurve> verification, List<LabelledCurve> openSet)
@@ -166,6 +224,7 @@ internal static class EvalCommand
 
     private sealed record EvalRequest(
         string Model,
+        bool CameraStream,
         string Dataset,
         string PairsFile,
         string? PeopleFile,

@@ -11,15 +11,26 @@ internal static class ResultTable
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{report.Model.Name} on {Path.GetFileName(report.Dataset.PairsFile)}: {report.FacesNotDetected} image(s) without a detected face, {report.Seconds:0.0} s");
-        text.AppendLine("protocol       size  pairs  accuracy        AUC     TAR@1e-2  TAR@1e-3 | rank-1  FNIR@1e-2  FNIR@1e-1");
+        text.AppendLine("protocol       size  camera  pairs  accuracy        AUC     TAR@1e-2  TAR@1e-3 | rank-1  FNIR@1e-2  FNIR@1e-1");
         foreach (var row in report.Rows)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{row.Protocol,-13} {Size(row.SizePx),5} {row.Pairs?.ToString(CultureInfo.InvariantCulture) ?? "",6}  {Accuracy(row),-14} {Percent(row.Auc),7}  {Percent(row.TarAtFar1e2),8}  {Percent(row.TarAtFar1e3),8} | {Percent(row.Rank1),6}  {Percent(row.FnirAtFpir1e2),9}  {Percent(row.FnirAtFpir1e1),9}");
+                $"{row.Protocol,-13} {Size(row.SizePx),5}  {Camera(row),-6} {row.Pairs?.ToString(CultureInfo.InvariantCulture) ?? "",6}  {Accuracy(row),-14} {Percent(row.Auc),7}  {Percent(row.TarAtFar1e2),8}  {Percent(row.TarAtFar1e3),8} | {Percent(row.Rank1),6}  {Percent(row.FnirAtFpir1e2),9}  {Percent(row.FnirAtFpir1e1),9}");
+        }
+
+        if (report.FaceBnWarmup is { Count: > 0 } warmup)
+        {
+            text.AppendLine("FaceBN warm-up: verification accuracy with each camera's state frozen after n faces");
+            foreach (var camera in warmup.GroupBy(p => p.Camera))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  camera {camera.Key}: {string.Join("  ", camera.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Faces}: {p.Accuracy * 100:0.00}")))}");
+            }
         }
 
         return text.ToString();
     }
+
+    private static string Camera(ReportRow row) => row.Camera is null ? (row.FaceBn ? "stream" : "") : row.Camera + (row.FaceBn ? "+bn" : "");
 
     private static string Size(int? px) => px is { } s ? $"{s}px" : "HR";
 

@@ -21,6 +21,10 @@ internal static class RepositoryLayout
         "ONNX",
         variant == BlazeFaceVariant.Back256 ? "face_detection_back_256x256_barracuda.onnx" : "face_detection_front_128x128_barracuda.onnx");
 
+    /// <summary>The trained student committed in the repository: the folded graph, or the FaceBN graph.</summary>
+    public static string StudentModel(bool faceBn) =>
+        Path.Combine(Root ?? Environment.CurrentDirectory, "models", "student", faceBn ? "student-facebn.onnx" : "student.onnx");
+
     /// <summary>LFW as shipped beside the checkout (../shared/data/lfw), whether or not it exists.</summary>
     public static string Lfw => Path.GetFullPath(Path.Combine(Root ?? Environment.CurrentDirectory, "..", "shared", "data", "lfw"));
 

@@ -2,17 +2,18 @@ using System.Globalization;
 using Aird.Stream.Evaluation.Metrics;
 using Aird.Stream.Evaluation.Protocols;
 using Aird.Stream.Evaluation.Reporting;
-using Aird.Stream.Models.Runtime;
 
 namespace Aird.Stream.Evaluation.Pipeline;
 
 /// <summary>
-/// Runs the protocols of docs/evaluation.md for one embedder: embeds each image variant once (HR or s px, cached on
-/// disk), then scores pairs by cosine similarity (embeddings are L2-normalised) or identifies probes in a gallery.
+/// Runs the protocols of docs/evaluation.md for one model: embeds each image variant once (HR gallery or s px probes,
+/// cached on disk unless the model adapts to its probes), then scores pairs by cosine similarity (embeddings are
+/// L2-normalised) or identifies probes in a gallery. Probes are embedded in a fixed pseudo-random order of their
+/// paths, so a model that adapts to a probe stream sees a stream that does not group images by identity.
 /// </summary>
 public sealed class EvaluationRunner(
     EvaluationFaces faces,
-    FaceEmbedder embedder,
+    EvaluatedModel model,
     EmbeddingCache cache,
     IProgress<EvaluationProgress>? progress = null)
 {
@@ -60,87 +61,65 @@ public sealed class EvaluationRunner(
     /// </summary>
     public LabelledCurve Identify(IReadOnlyList<(string Name, int Images)> people, int sizePx, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(people);
-        var enrolled = people.Where(p => p.Images >= 2).ToArray();
-        var gallery = enrolled.Select(p => FacePair.ImagePath(p.Name, 1)).ToArray();
-        var mated = enrolled
-            .SelectMany(p => Enumerable.Range(2, p.Images - 1).Select(i => (p.Name, Path: FacePair.ImagePath(p.Name, i))))
-            .ToArray();
-        var nonMated = people.Where(p => p.Images == 1).Select(p => (p.Name, Path: FacePair.ImagePath(p.Name, 1))).ToArray();
-
-        var galleryEmbeddings = Embeddings(gallery, null, cancellationToken);
-        var probeEmbeddings = Embeddings(mated.Concat(nonMated).Select(p => p.Path).ToArray(), sizePx, cancellationToken);
-        var galleryVectors = gallery.Select(path => galleryEmbeddings[path]).ToArray();
-
-        OpenSetProbe Probe(string name, string path, bool isMated)
-        {
-            var vector = probeEmbeddings[path];
-            var (best, bestScore) = (-1, double.NegativeInfinity);
-            for (var g = 0; g < galleryVectors.Length; g++)
-            {
-                var score = Dot(vector, galleryVectors[g]);
-                if (score > bestScore)
-                {
-                    (best, bestScore) = (g, score);
-                }
-            }
-
-            return new OpenSetProbe(isMated, isMated && enrolled[best].Name == name, bestScore);
-        }
-
-        var probes = mated.Select(p => Probe(p.Name, p.Path, true))
-            .Concat(nonMated.Select(p => Probe(p.Name, p.Path, false)))
-            .ToList();
-        var result = OpenSetIdentification.Evaluate(probes);
-        return new LabelledCurve(ReportRow.FromOpenSet(sizePx, result), $"{sizePx} px probes", result.Det);
+        var sets = IdentificationSets.Of(people);
+        var gallery = Embeddings(sets.Gallery, null, cancellationToken);
+        var probes = Embeddings(sets.Probes.Select(p => p.Path).ToArray(), sizePx, cancellationToken);
+        var result = sets.Score(gallery, probes);
+        return new LabelledCurve(ReportRow.FromOpenSet(sizePx, result, model.AdaptsToProbes), $"{sizePx} px probes", result.Det);
     }
 
-    private static LabelledCurve Row(string protocol, int? sizePx, string label, double[] scores, bool[] same)
+    // Probes (s px) go through FaceBN when the model adapts to them; HR images are the gallery side.
+    private LabelledCurve Row(string protocol, int? sizePx, string label, double[] scores, bool[] same)
     {
         var result = Verification.Evaluate(scores, same);
-        return new LabelledCurve(ReportRow.FromVerification(protocol, sizePx, result), label, result.Roc);
+        return new LabelledCurve(ReportRow.FromVerification(protocol, sizePx, result, sizePx is not null && model.AdaptsToProbes), label, result.Roc);
     }
 
     private static double[] Scores(
         Dictionary<string, float[]> a, string[] first, Dictionary<string, float[]> b, string[] second) =>
-        first.Select((path, i) => Dot(a[path], b[second[i]])).ToArray();
-
-    private static double Dot(float[] a, float[] b)
-    {
-        double sum = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            sum += a[i] * (double)b[i];
-        }
-
-        return sum;
-    }
+        first.Select((path, i) => Similarity.Cosine(a[path], b[second[i]])).ToArray();
 
     /// <summary>Embeddings of the given images at one variant, computing (in batches) only what the cache lacks.</summary>
     private Dictionary<string, float[]> Embeddings(IReadOnlyList<string> paths, int? sizePx, CancellationToken cancellationToken)
     {
         var variant = sizePx is { } s ? s.ToString("'lr'00", CultureInfo.InvariantCulture) : HighResolution;
         var stage = sizePx is { } px ? $"embed {px} px" : "embed HR";
-        var known = cache.Load(variant);
-        var missing = paths.Distinct(StringComparer.Ordinal).Where(p => !known.ContainsKey(p)).ToArray();
-        var inputSize = embedder.Model.ChipSize;
-        for (var start = 0; start < missing.Length; start += embedder.MaxBatchSize)
+        var streamed = sizePx is not null && model.AdaptsToProbes;
+        var known = streamed ? new Dictionary<string, float[]>(StringComparer.Ordinal) : cache.Load(variant);
+        var missing = StableOrder.Of(paths.Where(p => !known.ContainsKey(p)));
+        // Chunks keep the progress bar moving; a streamed (adapting) model gets its probes as one stream at the end.
+        const int Chunk = 64;
+        var chips = new List<ReadOnlyMemory<byte>>(missing.Count);
+        var embedded = new List<float[]>(missing.Count);
+        for (var start = 0; start < missing.Count; start += Chunk)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = missing.Skip(start).Take(embedder.MaxBatchSize).ToArray();
-            var inputs = batch
-                .Select(path => (ReadOnlyMemory<byte>)ChipResampler.ToModelInput(faces.Chip(path), EvaluationFaces.Spec.Size, sizePx, inputSize))
+            var chunk = missing.Skip(start).Take(Chunk)
+                .Select(path => (ReadOnlyMemory<byte>)ChipResampler.ToModelInput(faces.Chip(path), EvaluationFaces.Spec.Size, sizePx, model.ChipSize))
                 .ToList();
-            var vectors = embedder.Embed(inputs, cancellationToken);
-            for (var i = 0; i < batch.Length; i++)
+            if (streamed)
             {
-                known[batch[i]] = vectors[i];
+                chips.AddRange(chunk);
+            }
+            else
+            {
+                embedded.AddRange(sizePx is null ? model.EmbedGallery(chunk, cancellationToken) : model.EmbedProbes(variant, chunk, cancellationToken));
             }
 
-            progress?.Report(new EvaluationProgress(stage, start + batch.Length, missing.Length));
+            progress?.Report(new EvaluationProgress(stage, start + chunk.Count, missing.Count));
         }
 
-        if (missing.Length > 0)
+        if (streamed)
+        {
+            embedded.AddRange(model.EmbedProbes(variant, chips, cancellationToken));
+        }
+
+        for (var i = 0; i < missing.Count; i++)
+        {
+            known[missing[i]] = embedded[i];
+        }
+
+        if (missing.Count > 0 && !streamed)
         {
             cache.Save(variant, known);
         }

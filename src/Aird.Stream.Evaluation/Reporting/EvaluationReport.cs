@@ -8,7 +8,13 @@ public sealed record EvaluationReport(
     [property: JsonPropertyName("dataset")] DatasetInfo Dataset,
     [property: JsonPropertyName("rows")] IReadOnlyList<ReportRow> Rows,
     [property: JsonPropertyName("faces_not_detected")] int FacesNotDetected,
-    [property: JsonPropertyName("seconds")] double Seconds);
+    [property: JsonPropertyName("seconds")] double Seconds)
+{
+    /// <summary>Camera shift only: accuracy per camera with its FaceBN state frozen after n faces.</summary>
+    [JsonPropertyName("facebn_warmup")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<Pipeline.FaceBnWarmupPoint>? FaceBnWarmup { get; init; }
+}
 
 public sealed record ModelInfo(
     [property: JsonPropertyName("name")] string Name,

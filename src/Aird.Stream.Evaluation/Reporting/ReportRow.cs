@@ -71,7 +71,7 @@ public sealed record ReportRow
         ArgumentNullException.ThrowIfNull(result);
         return new ReportRow
         {
-            Protocol = ProtocolNames.OpenSet,
+            Protocol = camera is null ? ProtocolNames.OpenSet : ProtocolNames.CameraShift,
             SizePx = sizePx,
             Camera = camera,
             FaceBn = faceBn,

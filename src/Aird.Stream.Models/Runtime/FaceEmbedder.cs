@@ -58,13 +58,13 @@ public sealed class FaceEmbedder : IDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             var count = Math.Min(MaxBatchSize, rgbChips.Count - start);
-            var input = ToNchw(rgbChips, start, count);
+            var input = ChipTensors.ToNchw(rgbChips.Skip(start).Take(count).ToList(), Model.ChipSize);
             using var inputValue = OrtValue.CreateTensorValueFromMemory(input, [count, 3, Model.ChipSize, Model.ChipSize]);
             using var outputs = _session.Session.Run(runOptions, [Model.InputName], [inputValue], [Model.OutputName]);
             var output = outputs[0].GetTensorDataAsSpan<float>();
             for (var n = 0; n < count; n++)
             {
-                embeddings[start + n] = Normalised(output.Slice(n * Model.EmbeddingSize, Model.EmbeddingSize));
+                embeddings[start + n] = ChipTensors.Normalised(output.Slice(n * Model.EmbeddingSize, Model.EmbeddingSize));
             }
         }
 
@@ -72,44 +72,4 @@ public sealed class FaceEmbedder : IDisposable
     }
 
     public void Dispose() => _session.Dispose();
-
-    private float[] ToNchw(IReadOnlyList<ReadOnlyMemory<byte>> chips, int start, int count)
-    {
-        var plane = Model.ChipSize * Model.ChipSize;
-        var input = new float[count * 3 * plane];
-        for (var n = 0; n < count; n++)
-        {
-            var chip = chips[start + n].Span;
-            var red = input.AsSpan(n * 3 * plane, plane);
-            var green = input.AsSpan(((n * 3) + 1) * plane, plane);
-            var blue = input.AsSpan(((n * 3) + 2) * plane, plane);
-            for (var p = 0; p < plane; p++)
-            {
-                red[p] = chip[p * 3];
-                green[p] = chip[(p * 3) + 1];
-                blue[p] = chip[(p * 3) + 2];
-            }
-        }
-
-        return input;
-    }
-
-    private static float[] Normalised(ReadOnlySpan<float> raw)
-    {
-        var sumOfSquares = 0.0;
-        foreach (var value in raw)
-        {
-            sumOfSquares += value * (double)value;
-        }
-
-        // A zero vector has no direction; it stays zero rather than becoming NaN.
-        var scale = sumOfSquares > 0 ? 1 / Math.Sqrt(sumOfSquares) : 0;
-        var result = new float[raw.Length];
-        for (var i = 0; i < raw.Length; i++)
-        {
-            result[i] = (float)(raw[i] * scale);
-        }
-
-        return result;
-    }
 }

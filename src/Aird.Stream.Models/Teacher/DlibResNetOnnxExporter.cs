@@ -9,9 +9,6 @@ namespace Aird.Stream.Models.Teacher;
 /// </summary>
 internal static class DlibResNetOnnxExporter
 {
-    // face-api's normalize(): per-channel mean subtracted, then divided by 255 (not multiplied by 1/255).
-    private static readonly float[] MeanRgb = [122.782f, 117.001f, 104.298f];
-
     public static byte[] Export(FaceApiWeights weights, IEnumerable<KeyValuePair<string, string>> metadata)
     {
         ArgumentNullException.ThrowIfNull(weights);
@@ -23,9 +20,7 @@ internal static class DlibResNetOnnxExporter
         }
 
         graph.AddInput(TeacherModel.InputName, "N", 3, TeacherModel.InputSize, TeacherModel.InputSize);
-        var mean = graph.AddInitializer("mean_rgb", MeanRgb, 1, 3, 1, 1);
-        var divisor = graph.AddInitializer("pixel_divisor", [255f]);
-        var normalised = graph.AddNode("Div", [graph.AddNode("Sub", [TeacherModel.InputName, mean]), divisor]);
+        var normalised = PixelNormalisation.AddTo(graph, TeacherModel.InputName);
 
         var net = new Writer(graph, weights);
         var x = new Activation(normalised, 3, TeacherModel.InputSize);

@@ -18,6 +18,10 @@ internal sealed class ChannelAffine : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    public Tensor Weight => weight;
+
+    public Tensor Bias => bias;
+
     public void Load(Tensor weights, Tensor biases)
     {
         using var _ = no_grad();

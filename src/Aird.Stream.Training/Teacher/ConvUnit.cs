@@ -21,6 +21,10 @@ internal sealed class ConvUnit : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>The filters [out, in, kh, kw], the conv bias and the per-channel scale and shift, for initialising a student.</summary>
+    public (Tensor Filters, Tensor ConvBias, Tensor Scale, Tensor Shift) Weights =>
+        (conv.weight!, conv.bias!, scale.Weight, scale.Bias);
+
     public override Tensor forward(Tensor input)
     {
         using var convolved = conv.forward(input);

@@ -1,3 +1,4 @@
+using Aird.Stream.Models;
 using Aird.Stream.Models.FaceApi;
 using Aird.Stream.Models.Teacher;
 using TorchSharp;
@@ -13,10 +14,8 @@ namespace Aird.Stream.Training.Teacher;
 /// </summary>
 public sealed class DlibResNetModule : nn.Module<Tensor, Tensor>
 {
-    private static readonly float[] MeanRgb = [122.782f, 117.001f, 104.298f];
-
     // face-api's layer names, in forward order; "down" blocks halve the resolution.
-    private static readonly (string Name, int In, int Out, bool Down)[] Blocks =
+    internal static readonly (string Name, int In, int Out, bool Down)[] Blocks =
     [
         ("conv32_1", 32, 32, false), ("conv32_2", 32, 32, false), ("conv32_3", 32, 32, false),
         ("conv64_down", 32, 64, true), ("conv64_1", 64, 64, false), ("conv64_2", 64, 64, false), ("conv64_3", 64, 64, false),
@@ -36,9 +35,16 @@ public sealed class DlibResNetModule : nn.Module<Tensor, Tensor>
         stem = new ConvUnit("conv32_down", 3, 32, 7, 2, 0, relu: true);
         blocks = nn.ModuleList(Blocks.Select(b => new ResidualBlock(b.Name, b.In, b.Out, b.Down)).ToArray());
         fc = nn.Parameter(zeros(256, TeacherModel.EmbeddingSize));
-        mean = tensor(MeanRgb).view(1, 3, 1, 1);
+        mean = tensor(PixelNormalisation.MeanRgb.ToArray()).view(1, 3, 1, 1);
         RegisterComponents();
     }
+
+    internal ConvUnit Stem => stem;
+
+    internal IEnumerable<ResidualBlock> ResidualBlocks => blocks;
+
+    /// <summary>The final projection [256, 128] (x.matmul(fc)).</summary>
+    internal Tensor Projection => fc;
 
     /// <summary>Builds the module with face-api's weights (see <see cref="FaceApiWeights.Load"/>).</summary>
     public static DlibResNetModule FromFaceApi(FaceApiWeights weights)
@@ -71,7 +77,7 @@ public sealed class DlibResNetModule : nn.Module<Tensor, Tensor>
     {
         ArgumentNullException.ThrowIfNull(input);
         using var scope = NewDisposeScope();
-        var x = (input - mean) / 255f;
+        var x = (input - mean) / PixelNormalisation.Divisor;
         x = nn.functional.max_pool2d(stem.forward(x), 3, 2);
         foreach (var block in blocks)
         {

@@ -26,6 +26,10 @@ internal sealed class ResidualBlock : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
+    public ConvUnit First => conv1;
+
+    public ConvUnit Second => conv2;
+
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();

@@ -1,0 +1,8 @@
+namespace Aird.Stream.Training.Data;
+
+/// <param name="Path">The image path relative to the dataset root.</param>
+/// <param name="Identity">Index of the person among the training identities.</param>
+/// <param name="Chip">The aligned chip, RGB HWC bytes.</param>
+/// <param name="Teacher">The teacher's L2-normalised embedding of the chip.</param>
+/// <param name="TeacherMirrored">The teacher's L2-normalised embedding of the mirrored chip.</param>
+public sealed record TrainingFace(string Path, int Identity, byte[] Chip, float[] Teacher, float[] TeacherMirrored);

@@ -1,0 +1,10 @@
+namespace Aird.Stream.Video;
+
+internal enum CameraInputKind
+{
+    File,
+    Rtsp,
+    Http,
+    Device,
+    Other,
+}
