@@ -1,6 +1,7 @@
 using Aird.Stream.Contracts;
 using Aird.Stream.Matching.Alerts;
 using Aird.Stream.Matching.Persistence;
+using Aird.Stream.Testing;
 
 namespace Aird.Stream.Matching.Tests;
 
@@ -114,7 +115,7 @@ public class AlertStoreTests(MatchingDatabase database) : IClassFixture<Matching
     private async Task<AggregatedAlert> AlertAsync(string name, string track = "track-1", DateTimeOffset? at = null)
     {
         var watchlist = await Enrollment.WatchlistAsync(database.DataSource, name);
-        var subject = await Enrollment.SubjectAsync(database.DataSource, watchlist, "alice", Vectors.Unit(new Random(1)));
+        var subject = await Enrollment.SubjectAsync(database.DataSource, watchlist, "alice", UnitVectors.Unit(new Random(1)));
         var seen = at ?? T0;
         return new AggregatedAlert($"{name}-1", AlertKind.Match, "cam", track, watchlist, subject, "face-1", 0.8f, 0.3f, seen, seen, 1);
     }

@@ -68,7 +68,7 @@ public sealed class DatabaseOutageTests(MatchingDatabase database) : IClassFixtu
     private static ConsumedMessage<FaceEmbedding> Message(string faceId)
     {
         var message = FaceMessages.Create(
-            faceId, "cam-1", "track-1", new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero), Vectors.Unit(new Random(9)));
+            faceId, "cam-1", "track-1", new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero), UnitVectors.Unit(new Random(9)));
         return new ConsumedMessage<FaceEmbedding>("cam-1", message, new TopicPartitionOffset("embeddings", 0, 0), DateTimeOffset.UtcNow);
     }
 }

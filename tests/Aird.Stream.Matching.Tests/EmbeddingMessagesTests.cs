@@ -1,6 +1,7 @@
 using Aird.Stream.Contracts;
 using Aird.Stream.Messaging;
 using Aird.Stream.Storage.Sightings;
+using Aird.Stream.Testing;
 
 namespace Aird.Stream.Matching.Tests;
 
@@ -11,7 +12,7 @@ public class EmbeddingMessagesTests
     [Fact]
     public void A_complete_message_becomes_its_sighting()
     {
-        var embedding = Vectors.Unit(new Random(3));
+        var embedding = UnitVectors.Unit(new Random(3));
 
         var sighting = EmbeddingMessages.ToSighting(Message(embedding));
 
@@ -29,7 +30,7 @@ public class EmbeddingMessagesTests
     [InlineData("bytes", "FaceEmbedding 'face-1' from camera 'cam-1': embedding has 256 bytes, expected 128 float32 values (512 bytes)")]
     public void A_message_missing_what_the_matcher_needs_is_refused_with_the_reason(string broken, string reason)
     {
-        var message = Message(Vectors.Unit(new Random(4)));
+        var message = Message(UnitVectors.Unit(new Random(4)));
         switch (broken)
         {
             case "header": message.Header = null; break;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Aird.Stream.Contracts;
 using Aird.Stream.Messaging;
+using Aird.Stream.Testing;
 using Confluent.Kafka;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ public sealed class FaceMatcherThroughputTests(MatchingDatabase database) : ICla
         var watchlist = await Enrollment.WatchlistAsync(database.DataSource, "throughput");
         for (var i = 0; i < Subjects; i++)
         {
-            await Enrollment.SubjectAsync(database.DataSource, watchlist, $"subject-{i}", Vectors.Unit(random));
+            await Enrollment.SubjectAsync(database.DataSource, watchlist, $"subject-{i}", UnitVectors.Unit(random));
         }
 
         var settings = new Dictionary<string, string?> { ["Postgres:ConnectionString"] = database.ConnectionString };
@@ -34,7 +35,7 @@ public sealed class FaceMatcherThroughputTests(MatchingDatabase database) : ICla
         var messages = Enumerable.Range(0, Faces)
             .Select(i => new ConsumedMessage<FaceEmbedding>(
                 "cam-1",
-                FaceMessages.Create($"face-{i}", "cam-1", $"track-{i}", at.AddSeconds(i), Vectors.Unit(random)),
+                FaceMessages.Create($"face-{i}", "cam-1", $"track-{i}", at.AddSeconds(i), UnitVectors.Unit(random)),
                 new TopicPartitionOffset("embeddings", 0, i),
                 at))
             .ToArray();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Aird.Stream.Contracts;
 using Aird.Stream.Messaging.DevBroker;
+using Aird.Stream.Testing;
 using Confluent.Kafka;
 
 namespace Aird.Stream.Matching.Tests;
@@ -29,10 +30,10 @@ public sealed class MatcherWorkerTests(MatchingDatabase database) : IClassFixtur
         _kafka.CreateTopic(_alerts, 1);
         _kafka.CreateTopic(_deadLetters, 1);
         var random = new Random(5);
-        var alice = Vectors.Unit(random);
+        var alice = UnitVectors.Unit(random);
         var watchlist = await Enrollment.WatchlistAsync(database.DataSource, "worker", match: 0.75f, unknown: 0.4f, margin: 0.05f);
         var aliceId = await Enrollment.SubjectAsync(database.DataSource, watchlist, "alice", alice);
-        await Enrollment.SubjectAsync(database.DataSource, watchlist, "bob", Vectors.Unit(random));
+        await Enrollment.SubjectAsync(database.DataSource, watchlist, "bob", UnitVectors.Unit(random));
         using var metrics = new MeterListener();
         var sums = new ConcurrentDictionary<string, long>();
         // Other test classes run matchers in this process at the same time: count only this test's hosts.
@@ -55,17 +56,17 @@ public sealed class MatcherWorkerTests(MatchingDatabase database) : IClassFixtur
 
         // Alice passes camera 1 (5 faces), again a minute later (within the cooldown: no alert), and again after it.
         var faces = Enumerable.Range(0, TrackFaces)
-            .Select(i => FaceMessages.Create($"cam-1/{i}", "cam-1", "track-alice", T0.AddSeconds(i), Vectors.Near(alice, random, 0.02)))
+            .Select(i => FaceMessages.Create($"cam-1/{i}", "cam-1", "track-alice", T0.AddSeconds(i), UnitVectors.Near(alice, random, 0.02)))
             .Concat([
-                FaceMessages.Create("cam-1/60", "cam-1", "track-alice-soon", T0.AddSeconds(60), Vectors.Near(alice, random, 0.02)),
-                FaceMessages.Create("cam-1/61", "cam-1", "track-alice-soon", T0.AddSeconds(61), Vectors.Near(alice, random, 0.02)),
-                FaceMessages.Create("cam-1/400", "cam-1", "track-alice-later", T0.AddSeconds(400), Vectors.Near(alice, random, 0.02))])
+                FaceMessages.Create("cam-1/60", "cam-1", "track-alice-soon", T0.AddSeconds(60), UnitVectors.Near(alice, random, 0.02)),
+                FaceMessages.Create("cam-1/61", "cam-1", "track-alice-soon", T0.AddSeconds(61), UnitVectors.Near(alice, random, 0.02)),
+                FaceMessages.Create("cam-1/400", "cam-1", "track-alice-later", T0.AddSeconds(400), UnitVectors.Near(alice, random, 0.02))])
             .Concat(Enumerable.Range(0, RandomFaces)
-                .Select(i => FaceMessages.Create($"cam-{i % 3}/r{i}", $"cam-{i % 3}", $"track-r{i}", T0.AddSeconds(i), Vectors.Unit(random))))
+                .Select(i => FaceMessages.Create($"cam-{i % 3}/r{i}", $"cam-{i % 3}", $"track-r{i}", T0.AddSeconds(i), UnitVectors.Unit(random))))
             .ToList();
-        var malformed = FaceMessages.Create("cam-1/bad", "cam-1", "track-bad", T0, Vectors.Unit(random));
+        var malformed = FaceMessages.Create("cam-1/bad", "cam-1", "track-bad", T0, UnitVectors.Unit(random));
         malformed.Dimension = 64;
-        var zero = FaceMessages.Create("cam-2/zero", "cam-2", "track-zero", T0, new float[Vectors.Dimension]);
+        var zero = FaceMessages.Create("cam-2/zero", "cam-2", "track-zero", T0, new float[UnitVectors.Dimension]);
 
         await using (var first = new MatcherHost(Settings("matcher-1")))
         {
@@ -115,24 +116,17 @@ public sealed class MatcherWorkerTests(MatchingDatabase database) : IClassFixtur
 
     private static string Unique(string prefix) => $"{prefix}.{Guid.NewGuid():N}";
 
-    private Dictionary<string, string?> Settings(string group) => new()
+    private Dictionary<string, string?> Settings(string group)
     {
-        ["Postgres:ConnectionString"] = database.ConnectionString,
-        ["Kafka:BootstrapServers"] = _kafka.BootstrapServers,
-        ["Kafka:ClientId"] = "aird-matcher-tests",
-        ["Kafka:Topics:Embeddings"] = _embeddings,
-        ["Kafka:Topics:Alerts"] = _alerts,
-        ["Kafka:Topics:DeadLetters"] = _deadLetters,
-        ["Kafka:MessageTimeoutMs"] = "10000",
-        ["Kafka:StartupTimeoutMs"] = "10000",
-        ["Kafka:CommitIntervalMs"] = "200",
-        ["Kafka:RetryBackoffMs"] = "10",
-        // The mock re-forms a classic group only after the session timeout: keep it short.
-        ["Kafka:SessionTimeoutMs"] = "1500",
-        ["Kafka:HeartbeatIntervalMs"] = "300",
-        ["Matcher:GroupId"] = group,
-        ["Matcher:WatchlistRefreshSeconds"] = "0",
-    };
+        var settings = MockBrokerSettings.For(_kafka.BootstrapServers, "aird-matcher-tests");
+        settings["Postgres:ConnectionString"] = database.ConnectionString;
+        settings["Kafka:Topics:Embeddings"] = _embeddings;
+        settings["Kafka:Topics:Alerts"] = _alerts;
+        settings["Kafka:Topics:DeadLetters"] = _deadLetters;
+        settings["Matcher:GroupId"] = group;
+        settings["Matcher:WatchlistRefreshSeconds"] = "0";
+        return settings;
+    }
 
     /// <summary>Track, kind, subject, sightings, first and last seen (seconds after T0) of every alert, oldest first.</summary>
     private Task<string> StoredAlertsAsync() => database.ScalarAsync<string>(

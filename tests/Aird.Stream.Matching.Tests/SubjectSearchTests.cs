@@ -1,6 +1,7 @@
 using Aird.Stream.Matching.Decisions;
 using Aird.Stream.Matching.Persistence;
 using Aird.Stream.Storage;
+using Aird.Stream.Testing;
 using Microsoft.Extensions.Options;
 
 namespace Aird.Stream.Matching.Tests;
@@ -13,17 +14,17 @@ public class SubjectSearchTests(MatchingDatabase database) : IClassFixture<Match
     public async Task Returns_the_best_two_subjects_per_watchlist_ranked_per_subject()
     {
         var random = new Random(11);
-        var probe = Vectors.Unit(random);
+        var probe = UnitVectors.Unit(random);
         var watchlist = await Enrollment.WatchlistAsync(database.DataSource, "ranked");
         // Alice has three faces close to the probe: the second and third must not count as rivals.
         var alice = await Enrollment.SubjectAsync(
             database.DataSource, watchlist, "alice",
-            Vectors.AtCosine(probe, 0.9, random), Vectors.AtCosine(probe, 0.85, random), Vectors.AtCosine(probe, 0.8, random));
-        var bob = await Enrollment.SubjectAsync(database.DataSource, watchlist, "bob", Vectors.AtCosine(probe, 0.6, random));
-        await Enrollment.SubjectAsync(database.DataSource, watchlist, "carol", Vectors.AtCosine(probe, 0.3, random));
-        await Enrollment.SubjectAsync(database.DataSource, watchlist, "dave-other-model", "other-model", Vectors.AtCosine(probe, 0.99, random));
+            UnitVectors.AtCosine(probe, 0.9, random), UnitVectors.AtCosine(probe, 0.85, random), UnitVectors.AtCosine(probe, 0.8, random));
+        var bob = await Enrollment.SubjectAsync(database.DataSource, watchlist, "bob", UnitVectors.AtCosine(probe, 0.6, random));
+        await Enrollment.SubjectAsync(database.DataSource, watchlist, "carol", UnitVectors.AtCosine(probe, 0.3, random));
+        await Enrollment.SubjectAsync(database.DataSource, watchlist, "dave-other-model", "other-model", UnitVectors.AtCosine(probe, 0.99, random));
         var other = await Enrollment.WatchlistAsync(database.DataSource, "other");
-        var erin = await Enrollment.SubjectAsync(database.DataSource, other, "erin", Vectors.AtCosine(probe, 0.7, random));
+        var erin = await Enrollment.SubjectAsync(database.DataSource, other, "erin", UnitVectors.AtCosine(probe, 0.7, random));
         var empty = await Enrollment.WatchlistAsync(database.DataSource, "empty");
 
         var found = await Search().NearestAsync(probe, Enrollment.Model, [watchlist, other, empty], Cancel);
@@ -41,7 +42,7 @@ public class SubjectSearchTests(MatchingDatabase database) : IClassFixture<Match
     {
         var random = new Random(12);
         var watchlist = await Enrollment.WatchlistAsync(database.DataSource, "large");
-        var faces = Enumerable.Range(0, 300).Select(_ => Vectors.Unit(random)).ToArray();
+        var faces = Enumerable.Range(0, 300).Select(_ => UnitVectors.Unit(random)).ToArray();
         var subjects = new List<Guid>();
         foreach (var (face, i) in faces.Select((face, i) => (face, i)))
         {
@@ -51,7 +52,7 @@ public class SubjectSearchTests(MatchingDatabase database) : IClassFixture<Match
         var search = Search();
         for (var i = 0; i < 300; i += 37)
         {
-            var found = await search.NearestAsync(Vectors.Near(faces[i], random, 0.01), Enrollment.Model, [watchlist], Cancel);
+            var found = await search.NearestAsync(UnitVectors.Near(faces[i], random, 0.01), Enrollment.Model, [watchlist], Cancel);
 
             Assert.Equal(subjects[i], found[watchlist][0].SubjectId);
             Assert.True(found[watchlist][0].Similarity > 0.95f && found[watchlist][1].Similarity < 0.5f);
@@ -61,7 +62,7 @@ public class SubjectSearchTests(MatchingDatabase database) : IClassFixture<Match
     [Fact]
     public async Task No_watchlists_asks_nothing()
     {
-        Assert.Empty(await Search().NearestAsync(new float[Vectors.Dimension], Enrollment.Model, [], Cancel));
+        Assert.Empty(await Search().NearestAsync(new float[UnitVectors.Dimension], Enrollment.Model, [], Cancel));
     }
 
     private SubjectSearch Search() =>

@@ -2,6 +2,7 @@ using Aird.Stream.Contracts;
 using Aird.Stream.Messaging;
 using Aird.Stream.Messaging.DevBroker;
 using Aird.Stream.Recognizer.Tests.Support;
+using Aird.Stream.Testing;
 using Confluent.Kafka;
 using Google.Protobuf;
 using Microsoft.Extensions.Configuration;
@@ -120,32 +121,20 @@ public sealed class RecognizerWorkerTests(MigratedDatabase database, StudentMode
 
     private async Task<RunningWorker> StartAsync(string? model = null)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Kafka:BootstrapServers"] = _kafka.BootstrapServers,
-            ["Kafka:ClientId"] = "aird-recognizer-tests",
-            ["Kafka:Topics:Crops"] = _crops,
-            ["Kafka:Topics:Embeddings"] = _embeddings,
-            ["Kafka:Topics:DeadLetters"] = _deadLetters,
-            ["Kafka:MessageTimeoutMs"] = "10000",
-            ["Kafka:StartupTimeoutMs"] = "10000",
-            ["Kafka:CommitIntervalMs"] = "200",
-            ["Kafka:RetryBackoffMs"] = "10",
-
-            // The mock re-forms a classic group only after the session timeout: keep it short.
-            ["Kafka:SessionTimeoutMs"] = "1500",
-            ["Kafka:HeartbeatIntervalMs"] = "300",
-            ["Postgres:ConnectionString"] = database.ConnectionString,
-            ["Recognizer:Model"] = model ?? models.FaceBn,
-            ["Recognizer:FaceBn"] = "true",
-            ["Recognizer:Provider"] = "Cpu",
-            ["Recognizer:IntraOpThreads"] = "2",
-            ["Recognizer:GroupId"] = _group,
-            ["Recognizer:Consumers"] = "2",
-            ["Recognizer:MaxWaitMs"] = "20",
-            ["Recognizer:SaveEveryFaces"] = "1000000",
-            ["Recognizer:SaveEveryMs"] = "3600000",
-        };
+        var settings = MockBrokerSettings.For(_kafka.BootstrapServers, "aird-recognizer-tests");
+        settings["Kafka:Topics:Crops"] = _crops;
+        settings["Kafka:Topics:Embeddings"] = _embeddings;
+        settings["Kafka:Topics:DeadLetters"] = _deadLetters;
+        settings["Postgres:ConnectionString"] = database.ConnectionString;
+        settings["Recognizer:Model"] = model ?? models.FaceBn;
+        settings["Recognizer:FaceBn"] = "true";
+        settings["Recognizer:Provider"] = "Cpu";
+        settings["Recognizer:IntraOpThreads"] = "2";
+        settings["Recognizer:GroupId"] = _group;
+        settings["Recognizer:Consumers"] = "2";
+        settings["Recognizer:MaxWaitMs"] = "20";
+        settings["Recognizer:SaveEveryFaces"] = "1000000";
+        settings["Recognizer:SaveEveryMs"] = "3600000";
         var provider = new ServiceCollection()
             .AddAirdRecognizer(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .AddSingleton(typeof(ILogger<>), typeof(OutputLogger<>))

@@ -44,7 +44,7 @@ public sealed class SightingDataset : TestDatabase
         _store = CreateStore(_dataSource);
 
         var random = new Random(20250601);
-        Embeddings = [.. Enumerable.Range(0, Count).Select(_ => RandomEmbeddings.UnitVector(random))];
+        Embeddings = [.. Enumerable.Range(0, Count).Select(_ => UnitVectors.Unit(random))];
         Sightings = [.. Embeddings.Select((embedding, i) => Sighting(i, embedding))];
 
         var stopwatch = Stopwatch.StartNew();

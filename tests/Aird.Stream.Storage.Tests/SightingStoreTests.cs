@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Aird.Stream.Storage.Sightings;
+using Aird.Stream.Testing;
 using Npgsql;
 
 namespace Aird.Stream.Storage.Tests;
@@ -41,8 +42,8 @@ public class SightingStoreTests(SightingDataset data) : IClassFixture<SightingDa
         for (var probe = 0; probe < Probes; probe++)
         {
             var source = random.Next(SightingDataset.Count);
-            var embedding = RandomEmbeddings.NoisyCopy(data.Embeddings[source], random, ProbeNoise);
-            var exact = RandomEmbeddings.ExactTop(data.Embeddings, embedding, 1)[0];
+            var embedding = UnitVectors.Near(data.Embeddings[source], random, ProbeNoise);
+            var exact = UnitVectors.ExactTop(data.Embeddings, embedding, 1)[0];
             Assert.Equal(source, exact);
 
             stopwatch.Start();
@@ -55,7 +56,7 @@ public class SightingStoreTests(SightingDataset data) : IClassFixture<SightingDa
                 misses.Add($"probe {probe}: expected {data.Sightings[exact].FaceId}, got {found[0].FaceId}");
             }
 
-            Assert.Equal(RandomEmbeddings.Cosine(data.Embeddings[exact], embedding), found[0].Similarity, 4);
+            Assert.Equal(UnitVectors.Cosine(data.Embeddings[exact], embedding), found[0].Similarity, 4);
             Assert.True(found.Zip(found.Skip(1)).All(pair => pair.First.Similarity >= pair.Second.Similarity), "not ordered best first");
         }
 
@@ -111,8 +112,8 @@ public class SightingStoreTests(SightingDataset data) : IClassFixture<SightingDa
         var random = new Random(11);
         for (var probe = 0; probe < 10; probe++)
         {
-            var embedding = RandomEmbeddings.UnitVector(random);
-            var expected = RandomEmbeddings.ExactTop(data.Embeddings, embedding, 10).Select(i => data.Sightings[i].FaceId);
+            var embedding = UnitVectors.Unit(random);
+            var expected = UnitVectors.ExactTop(data.Embeddings, embedding, 10).Select(i => data.Sightings[i].FaceId);
 
             var found = await data.Store.SearchAsync(new SightingQuery(embedding, SightingDataset.Model, 10) { Exact = true }, Cancel);
 
@@ -138,13 +139,13 @@ public class SightingStoreTests(SightingDataset data) : IClassFixture<SightingDa
         {
             // Probes near a sighting the filters exclude: a plain post-filter of ef_search candidates would come up short.
             var excluded = Enumerable.Range(0, SightingDataset.Count).First(i => !Include(i) && i >= probe * 50);
-            var embedding = RandomEmbeddings.NoisyCopy(data.Embeddings[excluded], random, ProbeNoise);
+            var embedding = UnitVectors.Near(data.Embeddings[excluded], random, ProbeNoise);
             var query = new SightingQuery(embedding, SightingDataset.Model, 10) { CameraId = camera, From = from, To = to };
 
             var approximate = await data.Store.SearchAsync(query, Cancel);
             var exact = await data.Store.SearchAsync(query with { Exact = true }, Cancel);
 
-            var expected = RandomEmbeddings.ExactTop(data.Embeddings, embedding, 10, Include).Select(i => data.Sightings[i].FaceId).ToArray();
+            var expected = UnitVectors.ExactTop(data.Embeddings, embedding, 10, Include).Select(i => data.Sightings[i].FaceId).ToArray();
             Assert.Equal(expected, exact.Select(m => m.FaceId));
             Assert.Equal(10, approximate.Count);
             Assert.All(approximate, m =>
@@ -165,7 +166,7 @@ public class SightingStoreTests(SightingDataset data) : IClassFixture<SightingDa
         {
             FaceId = $"replay-new-{i}",
             ModelVersion = "replay-test",
-            Embedding = RandomEmbeddings.UnitVector(random),
+            Embedding = UnitVectors.Unit(random),
         }).ToArray();
 
         Assert.Equal(0, await data.Store.WriteAsync(replay, Cancel));

@@ -1,27 +1,31 @@
-namespace Aird.Stream.Storage.Tests;
+namespace Aird.Stream.Testing;
 
-/// <summary>Deterministic random unit vectors and exact cosine search, the yardstick of the HNSW results.</summary>
-internal static class RandomEmbeddings
+/// <summary>Deterministic random unit vectors of the 128-d embedding space, and exact cosine search as a yardstick.</summary>
+public static class UnitVectors
 {
-    public static float[] UnitVector(Random random) => Normalise(Gaussian(random, 1.0));
+    public const int Dimension = 128;
+
+    public static float[] Unit(Random random) => Normalise(Gaussian(random, 1.0));
 
     /// <summary>The source plus Gaussian noise of <paramref name="sigma"/> per component, renormalised.</summary>
-    public static float[] NoisyCopy(float[] source, Random random, double sigma)
+    public static float[] Near(float[] source, Random random, double sigma)
     {
         var noise = Gaussian(random, sigma);
         return Normalise([.. source.Select((value, i) => value + noise[i])]);
     }
 
-    public static double Cosine(float[] a, float[] b)
+    /// <summary>A unit vector at exactly <paramref name="cosine"/> to the unit vector <paramref name="source"/>.</summary>
+    public static float[] AtCosine(float[] source, double cosine, Random random)
     {
-        var dot = 0.0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += (double)a[i] * b[i];
-        }
-
-        return dot; // both are unit vectors
+        var other = Unit(random);
+        var along = Cosine(source, other);
+        var orthogonal = Normalise([.. other.Select((value, i) => (float)(value - (along * source[i])))]);
+        var sine = Math.Sqrt(1 - (cosine * cosine));
+        return Normalise([.. source.Select((value, i) => (float)((cosine * value) + (sine * orthogonal[i])))]);
     }
+
+    /// <summary>The dot product, which is the cosine for unit vectors.</summary>
+    public static double Cosine(float[] a, float[] b) => a.Zip(b).Sum(pair => (double)pair.First * pair.Second);
 
     /// <summary>Indices of the k most similar vectors, best first: brute force over all of them.</summary>
     public static int[] ExactTop(IReadOnlyList<float[]> stored, float[] probe, int k, Func<int, bool>? include = null) =>
@@ -32,7 +36,7 @@ internal static class RandomEmbeddings
 
     private static float[] Gaussian(Random random, double sigma)
     {
-        var values = new float[EmbeddingSpace.Dimension];
+        var values = new float[Dimension];
         for (var i = 0; i < values.Length; i++)
         {
             // Box-Muller.
