@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Aird.Stream.Cli.Commands;
 using Aird.Stream.Cli.Hosting;
+using Aird.Stream.Ingest.Worker;
 using Aird.Stream.Matching;
+using Microsoft.Extensions.Configuration;
 
 namespace Aird.Stream.Cli;
 
@@ -19,6 +21,18 @@ public static class AirdCommandLine
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(RoleCommand.Create(
+            "ingest",
+            "The ingest role: reads the cameras (Cameras:Items, or the watched JSON file named by Ingest:CamerasFile), finds, tracks and aligns small faces and publishes the best shots to aird.faces.crops. Settings: Cameras, Ingest, Vision:Detector, Kafka.",
+            builder =>
+            {
+                if (builder.Configuration["Ingest:CamerasFile"] is { Length: > 0 } cameras)
+                {
+                    builder.Configuration.AddJsonFile(Path.GetFullPath(cameras), optional: false, reloadOnChange: true);
+                }
+
+                builder.Services.AddAirdIngest(builder.Configuration).AddLocalDetectorModel();
+            }));
         root.Subcommands.Add(RoleCommand.Create(
             "recognize",
             "The recognizer role: embeds the face crops of aird.faces.crops with the student (per-camera FaceBN state in PostgreSQL) and publishes aird.faces.embeddings. Settings: Recognizer, Kafka, Postgres.",

@@ -37,7 +37,7 @@ public class CameraProfileTests
         var camera = CameraProfile.Defaults.Single(c => c.Name == "A");
 
         var rendered = camera.Render(Chip, LfwChips.Size, 64, "a.jpg");
-        var protocol = Pipeline.ChipResampler.ToModelInput(Chip, LfwChips.Size, camera.SizePx, 64);
+        var protocol = Aird.Stream.Evaluation.Pipeline.ChipResampler.ToModelInput(Chip, LfwChips.Size, camera.SizePx, 64);
 
         Assert.Equal(protocol, rendered);
     }
