@@ -137,7 +137,7 @@ public sealed class RecognizerWorkerTests(MigratedDatabase database, StudentMode
         settings["Recognizer:SaveEveryMs"] = "3600000";
         var provider = new ServiceCollection()
             .AddAirdRecognizer(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .AddSingleton(typeof(ILogger<>), typeof(OutputLogger<>))
+            .AddLogging(logging => logging.AddProvider(new TestOutputLogger()))
             .BuildServiceProvider(validateScopes: true);
         var worker = Assert.IsType<RecognizerWorker>(Assert.Single(provider.GetServices<IHostedService>()));
         await worker.StartAsync(Cancel);

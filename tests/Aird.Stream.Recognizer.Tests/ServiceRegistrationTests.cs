@@ -1,5 +1,6 @@
 using Aird.Stream.Models.Runtime;
 using Aird.Stream.Recognizer.Tests.Support;
+using Aird.Stream.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -52,7 +53,7 @@ public sealed class ServiceRegistrationTests
         settings["Postgres:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=aird;Password=unused";
         return new ServiceCollection()
             .AddAirdRecognizer(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .AddSingleton(typeof(ILogger<>), typeof(OutputLogger<>))
+            .AddLogging(logging => logging.AddProvider(new TestOutputLogger()))
             .BuildServiceProvider();
     }
 }

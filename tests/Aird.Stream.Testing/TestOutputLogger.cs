@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Logging;
+using Xunit;
 
-namespace Aird.Stream.Recognizer.Tests.Support;
+namespace Aird.Stream.Testing;
 
 /// <summary>Writes the code's log lines to the running test's output, for diagnosis.</summary>
-public sealed class OutputLogger<T> : ILogger<T>
+public sealed class TestOutputLogger : ILoggerProvider, ILogger
 {
+    public ILogger CreateLogger(string categoryName) => this;
+
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
 
@@ -15,7 +18,11 @@ public sealed class OutputLogger<T> : ILogger<T>
         if (IsEnabled(logLevel))
         {
             var error = exception is null ? string.Empty : $" ({exception.GetType().Name}: {exception.Message})";
-            TestContext.Current.TestOutputHelper?.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {typeof(T).Name}: {formatter(state, exception)}{error}");
+            TestContext.Current.TestOutputHelper?.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel}: {formatter(state, exception)}{error}");
         }
+    }
+
+    public void Dispose()
+    {
     }
 }
