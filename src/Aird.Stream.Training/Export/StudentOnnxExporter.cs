@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Aird.Stream.Models;
 using Aird.Stream.Models.Onnx;
 using Aird.Stream.Models.Student;
+using Aird.Stream.Recognition.FaceBn;
 using Aird.Stream.Training.Student;
 using static TorchSharp.torch;
 
@@ -18,7 +19,8 @@ public static class StudentOnnxExporter
     {
         ArgumentNullException.ThrowIfNull(student);
         var graph = new OnnxGraphBuilder(kind == StudentGraph.Folded ? "aird_student" : "aird_student_facebn");
-        graph.SetMetadata(StudentModel.VersionMetadataKey, Version(student));
+        var version = Version(student);
+        graph.SetMetadata(StudentModel.VersionMetadataKey, version);
         foreach (var (key, value) in metadata ?? [])
         {
             graph.SetMetadata(key, value);
@@ -30,7 +32,7 @@ public static class StudentOnnxExporter
         }
 
         graph.AddInput(StudentModel.InputName, "N", 3, StudentModel.InputSize, StudentModel.InputSize);
-        var writer = new Writer(graph, kind);
+        var writer = new Writer(graph, kind, TrainingState(student, version));
         var x = PixelNormalisation.AddTo(graph, StudentModel.InputName);
         x = writer.Unit(x, student.Stem);
         x = graph.AddNode("MaxPool", [x], OnnxAttr.List("kernel_shape", 3, 3), OnnxAttr.List("strides", 2, 2), OnnxAttr.List("pads", 1, 1, 1, 1));
@@ -76,9 +78,13 @@ public static class StudentOnnxExporter
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
 
+    private static FaceBnState TrainingState(StudentNetwork student, string version) => FaceBnState.FromTraining(
+        "export",
+        new FaceBnModel(version, [.. BatchNormLayers(student).Select(l => new BnLayerStatistics(l.Gamma, l.Beta, l.Mean, l.Variance, l.Epsilon))]));
+
     private static float[] Values(Tensor tensor) => tensor.detach().cpu().contiguous().data<float>().ToArray();
 
-    private sealed class Writer(OnnxGraphBuilder graph, StudentGraph kind)
+    private sealed class Writer(OnnxGraphBuilder graph, StudentGraph kind, FaceBnState training)
     {
         private int _layer;
         private int _constants;
@@ -115,7 +121,8 @@ public static class StudentOnnxExporter
             string y;
             if (kind == StudentGraph.Folded)
             {
-                var (scale, shift) = Fold(unit);
+                // The folded graph is the FaceBN graph fed a camera that has seen no face: the training statistics.
+                var (scale, shift) = training.Fold(l);
                 var perFilter = filters.Length / (int)outChannels;
                 for (var i = 0; i < filters.Length; i++)
                 {
@@ -142,24 +149,6 @@ public static class StudentOnnxExporter
             }
 
             return unit.Relu ? graph.AddNode("Relu", [y]) : y;
-        }
-
-        // gamma (z - mean) / sqrt(var + eps) + beta  ==  z * scale + shift.
-        private static (float[] Scale, float[] Shift) Fold(ConvBatchNorm unit)
-        {
-            var gamma = Values(unit.Norm.weight!);
-            var beta = Values(unit.Norm.bias!);
-            var mean = Values(unit.Norm.running_mean!);
-            var variance = Values(unit.Norm.running_var!);
-            var scale = new float[gamma.Length];
-            var shift = new float[gamma.Length];
-            for (var c = 0; c < gamma.Length; c++)
-            {
-                scale[c] = (float)(gamma[c] / Math.Sqrt(variance[c] + ConvBatchNorm.Epsilon));
-                shift[c] = beta[c] - (mean[c] * scale[c]);
-            }
-
-            return (scale, shift);
         }
     }
 }
