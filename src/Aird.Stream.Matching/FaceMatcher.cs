@@ -12,11 +12,12 @@ using Npgsql;
 namespace Aird.Stream.Matching;
 
 /// <summary>
-/// Handles one embedded face: stores its sighting, decides it on every watchlist, and stores, folds and publishes
-/// alerts. Every step is idempotent (sighting by face id, alert by alert id, fold by capture time), so a face
-/// handled again after a crash or a retry writes and publishes nothing twice. While PostgreSQL is unreachable the face
-/// waits for it (up to <see cref="MatcherOptions.DatabaseRetrySeconds"/>), so that a database restart holds the stream
-/// back instead of dead-lettering it. Fed by one consumer loop at a time.
+/// Handles embedded faces, one or a batch at a time: stores their sightings (a batch in one binary COPY), decides each
+/// face on every watchlist in order, and stores, folds and publishes alerts. Every step is idempotent (sighting by face
+/// id, alert by alert id, fold by capture time), so a face handled again after a crash, a retry or a failed batch
+/// writes and publishes nothing twice. While PostgreSQL is unreachable the faces wait for it (up to
+/// <see cref="MatcherOptions.DatabaseRetrySeconds"/>), so that a database restart holds the stream back instead of
+/// dead-lettering it. Fed by one consumer loop at a time.
 /// </summary>
 internal sealed partial class FaceMatcher
 {
@@ -68,21 +69,38 @@ internal sealed partial class FaceMatcher
     /// The message lacks a field the matcher needs, or its sighting is malformed (e.g. a non-finite or zero embedding).
     /// </exception>
     /// <exception cref="DatabaseUnavailableException">PostgreSQL stayed unreachable for the retry time.</exception>
-    public async ValueTask HandleAsync(ConsumedMessage<FaceEmbedding> consumed, CancellationToken cancellationToken)
+    public ValueTask HandleAsync(ConsumedMessage<FaceEmbedding> consumed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(consumed);
-        var sighting = EmbeddingMessages.ToSighting(consumed.Message);
+        return HandleBatchAsync([consumed], cancellationToken);
+    }
+
+    /// <summary>
+    /// Handles the faces of a batch in order, their sightings written together. A malformed face fails the whole batch
+    /// before anything is decided; the consumer loop then hands the faces over one at a time, which rejects it alone.
+    /// </summary>
+    /// <exception cref="MessageRejectedException">A face of the batch is malformed (see <see cref="HandleAsync"/>).</exception>
+    /// <exception cref="DatabaseUnavailableException">PostgreSQL stayed unreachable for the retry time.</exception>
+    public async ValueTask HandleBatchAsync(IReadOnlyList<ConsumedMessage<FaceEmbedding>> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        List<(SightingRecord Sighting, FaceEmbedding Message)> faces = [.. batch.Select(c => (EmbeddingMessages.ToSighting(c.Message), c.Message))];
+        if (faces.Count == 0)
+        {
+            return;
+        }
+
         var started = _time.GetTimestamp();
         for (var wait = FirstDatabaseWait; ; wait = wait * 2 < LongestDatabaseWait ? wait * 2 : LongestDatabaseWait)
         {
             try
             {
-                await MatchAsync(sighting, consumed.Message, cancellationToken);
+                await MatchAsync(faces, cancellationToken);
                 return;
             }
             catch (Exception e) when (IsDatabaseDown(e) && _time.GetElapsedTime(started) + wait <= _databaseRetry)
             {
-                LogDatabaseDown(e.Message, sighting.FaceId, wait.TotalSeconds);
+                LogDatabaseDown(e.Message, faces.Count, faces[0].Sighting.FaceId, wait.TotalSeconds);
                 await Task.Delay(wait, _time, cancellationToken);
             }
         }
@@ -90,12 +108,12 @@ internal sealed partial class FaceMatcher
 
     private static bool IsDatabaseDown(Exception e) => e is DatabaseUnavailableException or NpgsqlException { IsTransient: true };
 
-    private async Task MatchAsync(SightingRecord sighting, FaceEmbedding message, CancellationToken cancellationToken)
+    private async Task MatchAsync(List<(SightingRecord Sighting, FaceEmbedding Message)> faces, CancellationToken cancellationToken)
     {
         int written;
         try
         {
-            written = await _sightings.WriteAsync([sighting], cancellationToken);
+            written = await _sightings.WriteAsync([.. faces.Select(f => f.Sighting)], cancellationToken);
         }
         catch (ArgumentException e)
         {
@@ -110,14 +128,17 @@ internal sealed partial class FaceMatcher
             return;
         }
 
-        var nearest = await _subjects.NearestAsync(
-            sighting.Embedding, sighting.ModelVersion, [.. watchlists.Select(w => w.WatchlistId)], cancellationToken);
-        var face = new FaceObservation(sighting.CameraId, sighting.TrackId, sighting.FaceId, sighting.CapturedAt);
+        Guid[] watchlistIds = [.. watchlists.Select(w => w.WatchlistId)];
         try
         {
-            foreach (var watchlist in watchlists)
+            foreach (var (sighting, message) in faces)
             {
-                await DecideAsync(face, watchlist, nearest[watchlist.WatchlistId], message, cancellationToken);
+                var nearest = await _subjects.NearestAsync(sighting.Embedding, sighting.ModelVersion, watchlistIds, cancellationToken);
+                var face = new FaceObservation(sighting.CameraId, sighting.TrackId, sighting.FaceId, sighting.CapturedAt);
+                foreach (var watchlist in watchlists)
+                {
+                    await DecideAsync(face, watchlist, nearest[watchlist.WatchlistId], message, cancellationToken);
+                }
             }
         }
         catch
@@ -169,8 +190,8 @@ internal sealed partial class FaceMatcher
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Reason} Face {FaceId} waits {WaitSeconds:F1} s for PostgreSQL")]
-    private partial void LogDatabaseDown(string reason, string faceId, double waitSeconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Reason} {Faces} face(s) from {FaceId} on wait {WaitSeconds:F1} s for PostgreSQL")]
+    private partial void LogDatabaseDown(string reason, int faces, string faceId, double waitSeconds);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Alert {AlertId} ({Kind}) on camera {CameraId}, track {TrackId}, watchlist {Watchlist}, subject {SubjectId}, similarity {Similarity:F3}")]

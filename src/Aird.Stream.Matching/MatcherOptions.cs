@@ -21,7 +21,16 @@ public sealed class MatcherOptions
     public int TrackIdleSeconds { get; set; } = 600;
 
     /// <summary>
-    /// How long one face waits for PostgreSQL to come back (connection refused, server restarting) before it counts
+    /// Most faces handled together: their sightings are written in one binary COPY, so a larger batch costs less per
+    /// face. A batch and, should it fail, its faces handled one at a time must fit in <c>Kafka:MaxPollIntervalMs</c>.
+    /// </summary>
+    public int MaxBatchSize { get; set; } = 128;
+
+    /// <summary>How long the first face of a batch waits for more to arrive.</summary>
+    public int MaxWaitMs { get; set; } = 50;
+
+    /// <summary>
+    /// How long one batch of faces waits for PostgreSQL to come back (connection refused, server restarting) before it counts
     /// as failed and the consumer loop's retries and dead-lettering take over. Keep it below
     /// <c>Kafka:MaxPollIntervalMs</c>, or the group evicts the waiting member.
     /// </summary>

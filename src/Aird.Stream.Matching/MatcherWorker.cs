@@ -8,8 +8,10 @@ namespace Aird.Stream.Matching;
 
 /// <summary>
 /// The matcher role (<c>aird match</c>): reads <see cref="FaceEmbedding"/> messages of the embeddings topic as a member
-/// of <see cref="MatcherOptions.GroupId"/> and hands each to <see cref="FaceMatcher"/>. Offsets are committed only
-/// for faces whose database writes and alert publications finished; a face that keeps failing is dead-lettered.
+/// of <see cref="MatcherOptions.GroupId"/> and hands them to <see cref="FaceMatcher"/> in batches of up to
+/// <see cref="MatcherOptions.MaxBatchSize"/>. Offsets are committed only for faces whose database writes and alert
+/// publications finished; a batch that fails is handled again one face at a time, so that only a face that keeps
+/// failing is dead-lettered.
 /// </summary>
 internal sealed partial class MatcherWorker(
     KafkaConsumerLoop<FaceEmbedding> loop,
@@ -22,10 +24,12 @@ internal sealed partial class MatcherWorker(
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var subscription = new KafkaSubscription(topics.Value.Embeddings, options.Value.GroupId);
-        LogStarting(subscription.Topic, subscription.GroupId);
-        return loop.RunAsync(subscription, matcher.HandleAsync, stoppingToken);
+        var settings = options.Value;
+        var limits = new ConsumerBatchLimits(settings.MaxBatchSize, TimeSpan.FromMilliseconds(settings.MaxWaitMs));
+        LogStarting(subscription.Topic, subscription.GroupId, limits.MaxMessages);
+        return loop.RunBatchesAsync(subscription, limits, matcher.HandleBatchAsync, matcher.HandleAsync, stoppingToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Matcher reading {Topic} as group {GroupId}")]
-    private partial void LogStarting(string topic, string groupId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Matcher reading {Topic} as group {GroupId}, batches of up to {MaxBatchSize}")]
+    private partial void LogStarting(string topic, string groupId, int maxBatchSize);
 }

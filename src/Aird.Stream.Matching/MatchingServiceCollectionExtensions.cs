@@ -24,6 +24,8 @@ public static class MatchingServiceCollectionExtensions
             .Validate(o => o.WatchlistRefreshSeconds is >= 0 and <= 86_400, "Matcher:WatchlistRefreshSeconds must be between 0 and 86400.")
             .Validate(o => o.CandidateFaces is >= 2 and <= PostgresDataSource.MaxEfSearch, "Matcher:CandidateFaces must be between 2 and 1000.")
             .Validate(o => o.TrackIdleSeconds is >= 1 and <= 86_400, "Matcher:TrackIdleSeconds must be between 1 and 86400.")
+            .Validate(o => o.MaxBatchSize is >= 1 and <= 10_000, "Matcher:MaxBatchSize must be between 1 and 10000.")
+            .Validate(o => o.MaxWaitMs is >= 0 and <= 60_000, "Matcher:MaxWaitMs must be between 0 and 60000.")
             .Validate(o => o.DatabaseRetrySeconds is >= 0 and <= 3_600, "Matcher:DatabaseRetrySeconds must be between 0 and 3600.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

@@ -6,9 +6,15 @@ using Microsoft.Extensions.Logging;
 namespace Aird.Stream.Messaging;
 
 /// <summary>
-/// One run of a <see cref="KafkaConsumerLoop{T}"/>: a consumer in a group, handling one message at a time on the
-/// thread that calls <see cref="Run"/>. See <see cref="KafkaConsumerLoop{T}"/> for the delivery guarantees.
+/// One run of a <see cref="KafkaConsumerLoop{T}"/>: a consumer in a group, collecting messages into batches (of one
+/// message in the one-message mode) and finishing each batch, in read order, on the thread that calls
+/// <see cref="Run"/>. See <see cref="KafkaConsumerLoop{T}"/> for the delivery guarantees.
 /// </summary>
+/// <remarks>
+/// Rebalance callbacks run inside <c>Consume</c>, on this thread: so a batch is never revoked while its handler runs,
+/// only while it is being collected, and then its messages of those partitions are dropped (uncommitted, they go to
+/// the partitions' next owner).
+/// </remarks>
 internal sealed class ConsumerSession<T>
     where T : IVersionedMessage, IMessage<T>, new()
 {
@@ -22,11 +28,15 @@ internal sealed class ConsumerSession<T>
     private readonly ILogger logger;
     private readonly KafkaSubscription subscription;
     private readonly Func<ConsumedMessage<T>, CancellationToken, ValueTask> handler;
+    private readonly Func<IReadOnlyList<ConsumedMessage<T>>, CancellationToken, ValueTask>? batchHandler;
+    private readonly ConsumerBatchLimits limits;
     private readonly CancellationToken stopping;
     private readonly ClientDiagnostics diagnostics;
     private readonly OffsetTracker offsets;
     private readonly ConsumerLag lag;
+    private readonly List<Delivery> inFlight = [];
 
+    /// <param name="batchHandler">Null in the one-message mode, where <paramref name="limits"/> is <see cref="ConsumerBatchLimits.Single"/>.</param>
     public ConsumerSession(
         KafkaOptions options,
         string deadLetterTopic,
@@ -35,6 +45,8 @@ internal sealed class ConsumerSession<T>
         ILogger logger,
         KafkaSubscription subscription,
         Func<ConsumedMessage<T>, CancellationToken, ValueTask> handler,
+        Func<IReadOnlyList<ConsumedMessage<T>>, CancellationToken, ValueTask>? batchHandler,
+        ConsumerBatchLimits limits,
         CancellationToken stopping)
     {
         this.options = options;
@@ -44,10 +56,19 @@ internal sealed class ConsumerSession<T>
         this.logger = logger;
         this.subscription = subscription;
         this.handler = handler;
+        this.batchHandler = batchHandler;
+        this.limits = limits;
         this.stopping = stopping;
         diagnostics = new ClientDiagnostics(logger, $"{options.ClientId} consumer of {subscription.Topic} in {subscription.GroupId}");
         offsets = new OffsetTracker(options.CommitBatchSize, TimeSpan.FromMilliseconds(options.CommitIntervalMs), TimeProvider.System);
         lag = new ConsumerLag(subscription.GroupId);
+    }
+
+    private enum BatchOutcome
+    {
+        Finished,
+        Failed,
+        Stopped,
     }
 
     private string Topic => subscription.Topic;
@@ -88,18 +109,13 @@ internal sealed class ConsumerSession<T>
     {
         while (!stopping.IsCancellationRequested)
         {
-            var result = Consume(consumer);
-            if (result is not null)
+            var full = Collect(consumer);
+            if (inFlight.Count > 0 && !FinishInFlight())
             {
-                if (!Finish(result))
-                {
-                    return;
-                }
-
-                offsets.Finished(result.TopicPartitionOffset);
+                return;
             }
 
-            if (result is null || offsets.CommitDue)
+            if (!full || offsets.CommitDue)
             {
                 lag.Refresh(consumer);
             }
@@ -113,6 +129,114 @@ internal sealed class ConsumerSession<T>
                     offsets.Restore(due);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Reads into <see cref="inFlight"/> until it holds <see cref="ConsumerBatchLimits.MaxMessages"/> messages, the
+    /// batch's wait is over, or the loop stops; true when the batch is full (more may be waiting).
+    /// </summary>
+    private bool Collect(IConsumer<byte[], byte[]> consumer)
+    {
+        if (Consume(consumer, PollTimeout) is not { } first)
+        {
+            return false;
+        }
+
+        Add(first);
+        var started = TimeProvider.System.GetTimestamp();
+        while (inFlight.Count < limits.MaxMessages && !stopping.IsCancellationRequested)
+        {
+            var left = limits.MaxWait - TimeProvider.System.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
+            {
+                break;
+            }
+
+            if (Consume(consumer, left < PollTimeout ? left : PollTimeout) is { } next)
+            {
+                Add(next);
+            }
+        }
+
+        return inFlight.Count >= limits.MaxMessages;
+    }
+
+    private void Add(ConsumeResult<byte[], byte[]> result)
+    {
+        metrics.Consumed(Topic);
+        try
+        {
+            var message = ContractCodec.Parse<T>(result.Message.Value);
+            inFlight.Add(new Delivery(result, new ConsumedMessage<T>(DeadLetters.KeyOf(result), message, result.TopicPartitionOffset, result.Message.Timestamp.UtcDateTime), null));
+        }
+        catch (ContractFormatException e)
+        {
+            inFlight.Add(new Delivery(result, null, e));
+        }
+    }
+
+    /// <summary>
+    /// Dead-letters the unparseable messages of the batch, hands the others to the batch handler, or, where there is
+    /// none or it failed, one by one to the message handler, and marks the batch finished in read order; false when
+    /// stopped first (what did not finish stays uncommitted).
+    /// </summary>
+    private bool FinishInFlight()
+    {
+        try
+        {
+            foreach (var unparseable in inFlight.Where(d => d.Message is null))
+            {
+                DeadLetter(unparseable.Result, unparseable.FormatError!.Message, unparseable.FormatError, "unparseable");
+            }
+
+            var outcome = batchHandler is null ? BatchOutcome.Failed : HandleBatch(batchHandler);
+            if (outcome == BatchOutcome.Stopped)
+            {
+                return false;
+            }
+
+            foreach (var delivery in inFlight)
+            {
+                if (outcome == BatchOutcome.Failed && delivery.Message is { } message && !Handle(delivery.Result, message))
+                {
+                    return false;
+                }
+
+                offsets.Finished(delivery.Result.TopicPartitionOffset);
+            }
+
+            return true;
+        }
+        finally
+        {
+            inFlight.Clear();
+        }
+    }
+
+    private BatchOutcome HandleBatch(Func<IReadOnlyList<ConsumedMessage<T>>, CancellationToken, ValueTask> handleBatch)
+    {
+        List<ConsumedMessage<T>> messages = [.. inFlight.Select(d => d.Message).OfType<ConsumedMessage<T>>()];
+        if (messages.Count == 0)
+        {
+            return BatchOutcome.Finished;
+        }
+
+        try
+        {
+            Wait(handleBatch(messages, stopping));
+            return BatchOutcome.Finished;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return BatchOutcome.Stopped;
+        }
+        catch (Exception e)
+        {
+            // Whichever message made it fail, one at a time it meets the retries and dead-lettering alone.
+            metrics.BatchFailed(Topic);
+            MessagingLog.BatchFailed(logger, e, messages.Count, messages[0].Source, messages[^1].Source);
+            return BatchOutcome.Failed;
         }
     }
 
@@ -159,11 +283,11 @@ internal sealed class ConsumerSession<T>
         }
     }
 
-    private ConsumeResult<byte[], byte[]>? Consume(IConsumer<byte[], byte[]> consumer)
+    private ConsumeResult<byte[], byte[]>? Consume(IConsumer<byte[], byte[]> consumer, TimeSpan timeout)
     {
         try
         {
-            return consumer.Consume(PollTimeout);
+            return consumer.Consume(timeout);
         }
         catch (ConsumeException e) when (!e.Error.IsFatal)
         {
@@ -172,22 +296,9 @@ internal sealed class ConsumerSession<T>
         }
     }
 
-    /// <summary>Handles or dead-letters <paramref name="result"/>; false when stopped before either happened.</summary>
-    private bool Finish(ConsumeResult<byte[], byte[]> result)
+    /// <summary>Handles, retries or dead-letters one parsed message; false when stopped before either happened.</summary>
+    private bool Handle(ConsumeResult<byte[], byte[]> result, ConsumedMessage<T> consumed)
     {
-        metrics.Consumed(Topic);
-        T message;
-        try
-        {
-            message = ContractCodec.Parse<T>(result.Message.Value);
-        }
-        catch (ContractFormatException e)
-        {
-            DeadLetter(result, e.Message, e, "unparseable");
-            return true;
-        }
-
-        var consumed = new ConsumedMessage<T>(DeadLetters.KeyOf(result), message, result.TopicPartitionOffset, result.Message.Timestamp.UtcDateTime);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -251,6 +362,7 @@ internal sealed class ConsumerSession<T>
     {
         var partitions = revoked.Select(p => p.TopicPartition).ToList();
         MessagingLog.Revoked(logger, Group, partitions);
+        Abandon(partitions);
         Commit(consumer, offsets.Take(partitions));
         lag.Forget(partitions);
         NotifyRevoked(partitions);
@@ -260,12 +372,16 @@ internal sealed class ConsumerSession<T>
     {
         var partitions = lost.Select(p => p.TopicPartition).ToList();
         MessagingLog.Lost(logger, Group, partitions);
+        Abandon(partitions);
 
         // The group moved on: a commit would be refused, and the new owner replays these messages anyway.
         offsets.Take(partitions);
         lag.Forget(partitions);
         NotifyRevoked(partitions);
     }
+
+    /// <summary>Drops the collected, unhandled messages of partitions that go away: their next owner reads them again.</summary>
+    private void Abandon(List<TopicPartition> partitions) => inFlight.RemoveAll(d => partitions.Contains(d.Result.TopicPartition));
 
     private void NotifyRevoked(List<TopicPartition> partitions)
     {
@@ -318,4 +434,7 @@ internal sealed class ConsumerSession<T>
             pending.AsTask().GetAwaiter().GetResult();
         }
     }
+
+    /// <summary>One message read into the batch: parsed, or with the reason it could not be.</summary>
+    private sealed record Delivery(ConsumeResult<byte[], byte[]> Result, ConsumedMessage<T>? Message, ContractFormatException? FormatError);
 }

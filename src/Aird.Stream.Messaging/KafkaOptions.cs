@@ -36,7 +36,7 @@ public sealed class KafkaOptions
 
     public int HeartbeatIntervalMs { get; set; } = 3_000;
 
-    /// <summary>Longest time one message may take (handler, retries, dead-lettering) before the member is evicted.</summary>
+    /// <summary>Longest time one message or batch may take (handler, retries, dead-lettering) before the member is evicted.</summary>
     public int MaxPollIntervalMs { get; set; } = 300_000;
 
     /// <summary>Where a group without a committed offset starts.</summary>

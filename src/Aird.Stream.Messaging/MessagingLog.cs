@@ -42,6 +42,9 @@ internal static partial class MessagingLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Handler failed for {Source} (attempt {Attempt} of {MaxAttempts})")]
     public static partial void HandlerFailed(ILogger logger, Exception exception, TopicPartitionOffset source, int attempt, int maxAttempts);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch handler failed for {Count} message(s) from {First} to {Last}; handling them one at a time")]
+    public static partial void BatchFailed(ILogger logger, Exception exception, int count, TopicPartitionOffset first, TopicPartitionOffset last);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dead-lettered {Source} to {DeadLetterTopic}: {Reason}")]
     public static partial void DeadLettered(ILogger logger, TopicPartitionOffset source, string deadLetterTopic, string reason);
 

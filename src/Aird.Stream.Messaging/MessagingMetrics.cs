@@ -13,6 +13,7 @@ public sealed class MessagingMetrics
     private readonly Counter<long> consumed;
     private readonly Counter<long> handlerFailed;
     private readonly Counter<long> deadLettered;
+    private readonly Counter<long> batchFailed;
     private readonly ConcurrentDictionary<ConsumerLag, byte> lagSources = new();
 
     public MessagingMetrics(IMeterFactory meterFactory)
@@ -27,6 +28,8 @@ public sealed class MessagingMetrics
             "aird.messaging.failed", "{attempt}", "Handler attempts that threw; each retry counts again.");
         deadLettered = meter.CreateCounter<long>(
             "aird.messaging.dead_lettered", "{message}", "Messages sent to the dead-letter topic.");
+        batchFailed = meter.CreateCounter<long>(
+            "aird.messaging.batch_failed", "{batch}", "Batches whose handler threw and that were handled again one message at a time.");
         meter.CreateObservableGauge(
             "aird.messaging.consumer.lag", ObserveLag, "{message}", "High watermark minus position per assigned partition.");
     }
@@ -41,6 +44,8 @@ public sealed class MessagingMetrics
 
     internal void DeadLettered(string topic, string cause) =>
         deadLettered.Add(1, new KeyValuePair<string, object?>("topic", topic), new KeyValuePair<string, object?>("cause", cause));
+
+    internal void BatchFailed(string topic) => batchFailed.Add(1, new KeyValuePair<string, object?>("topic", topic));
 
     /// <summary>Reports <paramref name="lag"/> through the gauge until the returned registration is disposed.</summary>
     internal IDisposable Track(ConsumerLag lag)

@@ -12,9 +12,9 @@ namespace Aird.Stream.Recognizer;
 /// saved and forgotten when the camera's partition goes to another member.
 /// </summary>
 /// <remarks>
-/// A camera is keyed to one partition, and a partition's crops are handled one at a time by the one consumer that
-/// owns it; so a camera is never released while a crop of it is in a batch. The lock keeps the batch thread's
-/// updates apart from the snapshots that saves take.
+/// A camera is keyed to one partition, and a partition's crops are handled batch after batch by the one consumer loop
+/// that owns it, whose partitions are revoked only between its batches; so a camera is never released while a crop of
+/// it is in a batch. The lock keeps the batch thread's updates apart from the snapshots that saves take.
 /// </remarks>
 internal sealed class CameraStates(
     FaceBnModel model,

@@ -5,13 +5,17 @@ namespace Aird.Stream.Recognizer;
 /// <summary>
 /// Collects items submitted from many callers into batches of at most <c>maxBatchSize</c>, waiting at most
 /// <c>maxWait</c> after a batch's first item for more, and runs one batch at a time. Each caller gets its own
-/// item's result, or the exception of its batch.
+/// items' results, or the exception of their batch. Items submitted together stay together in one batch as far as
+/// the maximum size allows.
 /// </summary>
 internal sealed class MicroBatcher<TItem, TResult> : IAsyncDisposable
 {
     private readonly Channel<(TItem Item, TaskCompletionSource<TResult> Result)> _pending =
         Channel.CreateUnbounded<(TItem, TaskCompletionSource<TResult>)>(new UnboundedChannelOptions { SingleReader = true });
 
+    // Held while a group of items is written and while a batch takes what is queued: a batch never ends half-way
+    // through a group merely because the runner woke up while it was being written.
+    private readonly Lock _gate = new();
     private readonly int _maxBatchSize;
     private readonly TimeSpan _maxWait;
     private readonly Func<IReadOnlyList<TItem>, IReadOnlyList<TResult>> _run;
@@ -39,21 +43,44 @@ internal sealed class MicroBatcher<TItem, TResult> : IAsyncDisposable
     /// <summary>The result for <paramref name="item"/> once its batch ran.</summary>
     /// <remarks>Cancelling stops the wait, not the item: a batch it already joined still runs it.</remarks>
     /// <exception cref="ObjectDisposedException">The batcher was disposed.</exception>
-    public Task<TResult> SubmitAsync(TItem item, CancellationToken cancellationToken)
+    public Task<TResult> SubmitAsync(TItem item, CancellationToken cancellationToken) =>
+        Enqueue([item])[0].WaitAsync(cancellationToken);
+
+    /// <summary>The results for <paramref name="items"/>, in order, once the batches they joined ran.</summary>
+    /// <remarks>Cancelling stops the wait, not the items.</remarks>
+    /// <exception cref="ObjectDisposedException">The batcher was disposed.</exception>
+    public Task<TResult[]> SubmitAllAsync(IReadOnlyList<TItem> items, CancellationToken cancellationToken)
     {
-        var result = new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_pending.Writer.TryWrite((item, result)))
+        ArgumentNullException.ThrowIfNull(items);
+        return Task.WhenAll(Enqueue(items)).WaitAsync(cancellationToken);
+    }
+
+    private Task<TResult>[] Enqueue(IReadOnlyList<TItem> items)
+    {
+        var results = items.Select(_ => new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        lock (_gate)
         {
-            throw new ObjectDisposedException(nameof(MicroBatcher<TItem, TResult>), "The micro-batcher no longer takes items.");
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (!_pending.Writer.TryWrite((items[i], results[i])))
+                {
+                    // Only the first write can fail: completion takes the same lock.
+                    throw new ObjectDisposedException(nameof(MicroBatcher<TItem, TResult>), "The micro-batcher no longer takes items.");
+                }
+            }
         }
 
-        return result.Task.WaitAsync(cancellationToken);
+        return [.. results.Select(r => r.Task)];
     }
 
     /// <summary>Stops taking items and waits until every item already submitted has run.</summary>
     public async ValueTask DisposeAsync()
     {
-        _pending.Writer.TryComplete();
+        lock (_gate)
+        {
+            _pending.Writer.TryComplete();
+        }
+
         await _runner;
     }
 
@@ -66,9 +93,8 @@ internal sealed class MicroBatcher<TItem, TResult> : IAsyncDisposable
             var deadline = _time.GetTimestamp() + (long)(_maxWait.TotalSeconds * _time.TimestampFrequency);
             while (batch.Count < _maxBatchSize)
             {
-                if (reader.TryRead(out var next))
+                if (TakeQueued(reader, batch))
                 {
-                    batch.Add(next);
                     continue;
                 }
 
@@ -87,6 +113,21 @@ internal sealed class MicroBatcher<TItem, TResult> : IAsyncDisposable
             Run(batch);
             batch.Clear();
         }
+    }
+
+    /// <summary>Moves queued items into <paramref name="batch"/> up to the maximum size; false when none was queued.</summary>
+    private bool TakeQueued(ChannelReader<(TItem, TaskCompletionSource<TResult>)> reader, List<(TItem Item, TaskCompletionSource<TResult> Result)> batch)
+    {
+        var before = batch.Count;
+        lock (_gate)
+        {
+            while (batch.Count < _maxBatchSize && reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+        }
+
+        return batch.Count > before;
     }
 
     /// <summary>True when an item arrived within <paramref name="left"/>; false at the deadline or when completed.</summary>

@@ -7,9 +7,9 @@ namespace Aird.Stream.Recognizer;
 internal static partial class RecognizerLog
 {
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Recognizer runs {ModelPath} (version {ModelVersion}, FaceBN {FaceBn}, {ChipSize} px chips) on {Provider}, {Consumers} consumer(s) of {Topic} in group {Group}, batches of up to {MaxBatchSize}")]
+        Message = "Recognizer runs {ModelPath} (version {ModelVersion}, FaceBN {FaceBn}, {ChipSize} px chips) on {Provider}, {Consumers} consumer(s) of {Topic} in group {Group}, batches of up to {MaxBatchSize} crops or {MaxWaitMs} ms")]
     public static partial void Started(
-        ILogger logger, string modelPath, string modelVersion, bool faceBn, int chipSize, OnnxExecutionProvider provider, int consumers, string topic, string group, int maxBatchSize);
+        ILogger logger, string modelPath, string modelVersion, bool faceBn, int chipSize, OnnxExecutionProvider provider, int consumers, string topic, string group, int maxBatchSize, int maxWaitMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Recognizer stopped")]
     public static partial void Stopped(ILogger logger);

@@ -22,12 +22,13 @@ public sealed class RecognizerOptions
     public string GroupId { get; set; } = "aird-recognizer";
 
     /// <summary>
-    /// Consumer loops in this process, each a member of the group handling one crop at a time. They feed one
-    /// micro-batcher, so this also bounds the batch size: a crop stays in flight until its embedding is acknowledged.
+    /// Consumer loops in this process, each a member of the group handing over micro-batches of its partitions' crops.
+    /// One loop fills a batch by itself; more overlap one loop's decoding and publishing with another's inference,
+    /// and their crops then meet in one inference (each loop's batch waiting up to <see cref="MaxWaitMs"/> there too).
     /// </summary>
-    public int Consumers { get; set; } = 8;
+    public int Consumers { get; set; } = 1;
 
-    /// <summary>Most crops per inference (further bounded by <see cref="Consumers"/>).</summary>
+    /// <summary>Most crops per inference, and per batch a consumer loop hands over.</summary>
     public int MaxBatchSize { get; set; } = 32;
 
     /// <summary>How long the first crop of a batch waits for more to arrive.</summary>

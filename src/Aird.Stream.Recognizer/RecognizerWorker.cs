@@ -14,11 +14,11 @@ namespace Aird.Stream.Recognizer;
 /// its embedding was acknowledged (see <see cref="CropHandler"/>); crops with unusable images are dead-lettered.
 /// </summary>
 /// <remarks>
-/// <see cref="KafkaConsumerLoop{T}"/> hands a consumer's messages over one at a time and counts a message finished
-/// when its handler returns. So batching cannot hold back a consumer's own messages; instead
-/// <see cref="RecognizerOptions.Consumers"/> loops (members of the group, each owning some partitions) each keep one
-/// crop in flight, and their crops meet in one micro-batcher. Per-camera FaceBN state is loaded on a camera's first
-/// crop, saved periodically, on revocation of its partition and at shutdown.
+/// Each of the <see cref="RecognizerOptions.Consumers"/> consumer loops (members of the group, each owning some
+/// partitions) hands over batches of up to <see cref="RecognizerOptions.MaxBatchSize"/> crops, which go into one
+/// micro-batcher as a group; with several loops their groups share inferences. A batch with an unusable crop is
+/// handled again crop by crop, and the bad crop is dead-lettered alone. Per-camera FaceBN state is loaded on a
+/// camera's first crop, saved periodically, on revocation of its partition and at shutdown.
 /// </remarks>
 public sealed class RecognizerWorker(
     IOptions<RecognizerOptions> options,
@@ -39,9 +39,11 @@ public sealed class RecognizerWorker(
         // Opening a model takes a while: off the host's start-up path.
         await Task.Yield();
         using var embedder = CropEmbedders.Open(settings, sessions, states, time, logger);
-        var batchSize = Math.Min(settings.MaxBatchSize, settings.Consumers);
+        var limits = new ConsumerBatchLimits(settings.MaxBatchSize, TimeSpan.FromMilliseconds(settings.MaxWaitMs));
+
+        // One loop's batch arrives whole, and nothing else could join it: waiting in the batcher too would only delay it.
         var batcher = new MicroBatcher<CropChip, ChipEmbedding>(
-            batchSize, TimeSpan.FromMilliseconds(settings.MaxWaitMs), embedder.Embed, metrics.Batch, time);
+            settings.MaxBatchSize, settings.Consumers == 1 ? TimeSpan.Zero : limits.MaxWait, embedder.Embed, metrics.Batch, time);
         var handler = new CropHandler(embedder, batcher, embeddings, topicNames.Embeddings, metrics, time);
         var cameras = embedder.Cameras;
         var subscription = new KafkaSubscription(topicNames.Crops, settings.GroupId)
@@ -50,10 +52,10 @@ public sealed class RecognizerWorker(
                 cameras is null ? ValueTask.CompletedTask : new ValueTask(cameras.ReleaseAsync([.. partitions.Select(p => p.Partition.Value)])),
         };
         RecognizerLog.Started(
-            logger, settings.Model, embedder.Version, cameras is not null, embedder.ChipSize, embedder.Provider, settings.Consumers, topicNames.Crops, settings.GroupId, batchSize);
+            logger, settings.Model, embedder.Version, cameras is not null, embedder.ChipSize, embedder.Provider, settings.Consumers, topicNames.Crops, settings.GroupId, settings.MaxBatchSize, settings.MaxWaitMs);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var loops = Enumerable.Range(0, settings.Consumers).Select(_ => consumers.RunAsync(subscription, handler.HandleAsync, stop.Token)).ToList();
+        var loops = Enumerable.Range(0, settings.Consumers).Select(_ => consumers.RunBatchesAsync(subscription, limits, handler.HandleBatchAsync, handler.HandleAsync, stop.Token)).ToList();
         var saving = cameras is null ? Task.CompletedTask : SavePeriodicallyAsync(cameras, settings, stop.Token);
         try
         {

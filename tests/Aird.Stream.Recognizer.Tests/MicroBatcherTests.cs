@@ -46,6 +46,19 @@ public sealed class MicroBatcherTests
     }
 
     [Fact]
+    public async Task Items_submitted_as_a_group_run_together_without_waiting_and_split_only_at_the_maximum()
+    {
+        await using var batcher = Create(maxBatchSize: 4, TimeSpan.Zero);
+
+        var whole = await batcher.SubmitAllAsync([1, 2, 3], Cancel).WaitAsync(Patience, Cancel);
+        var split = await batcher.SubmitAllAsync([4, 5, 6, 7, 8, 9], Cancel).WaitAsync(Patience, Cancel);
+
+        Assert.Equal([10, 20, 30], whole);
+        Assert.Equal([40, 50, 60, 70, 80, 90], split);
+        Assert.Equal([[1, 2, 3], [4, 5, 6, 7], [8, 9]], _batches.ToArray());
+    }
+
+    [Fact]
     public async Task A_failing_batch_fails_its_own_callers_and_the_next_batch_runs()
     {
         await using var batcher = Create(maxBatchSize: 2, TimeSpan.Zero, failOn: 13);

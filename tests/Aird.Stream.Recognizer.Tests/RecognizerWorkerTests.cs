@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using System.Globalization;
 using Aird.Stream.Contracts;
 using Aird.Stream.Messaging;
 using Aird.Stream.Messaging.DevBroker;
@@ -103,6 +106,47 @@ public sealed class RecognizerWorkerTests(MigratedDatabase database, StudentMode
     }
 
     [Fact]
+    public async Task One_consumer_embeds_a_backlog_in_full_batches_and_a_bad_crop_fails_only_its_own_batch()
+    {
+        const int maxBatchSize = 8;
+        _kafka.CreateTopic(_crops, 1);
+        _kafka.CreateTopic(_embeddings, 1);
+        _kafka.CreateTopic(_deadLetters, 1);
+        var good = Enumerable.Range(0, 20).Select(i => TestCrops.Png($"backlog-{i % 2}", $"backlog-{i % 2}/{i}", i, 32)).ToList();
+        var garbage = TestCrops.Create("backlog-1", "backlog-1/garbage", ImageEncoding.Png, [1, 2, 3], 32, 32);
+        using (var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = _kafka.BootstrapServers }).Build())
+        {
+            foreach (var crop in good.Take(10).Append(garbage).Concat(good.Skip(10)))
+            {
+                await producer.ProduceAsync(_crops, new Message<string, byte[]> { Key = crop.Header.CameraId, Value = ContractCodec.Serialize(crop) }, Cancel);
+            }
+        }
+
+        var inferences = new ConcurrentQueue<(object? Scope, int Size)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == RecognizerMetrics.MeterName && instrument.Name == "aird.recognizer.batch_size")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((instrument, size, _, _) => inferences.Enqueue((instrument.Meter.Scope, size)));
+        listener.Start();
+
+        await using (var worker = await StartAsync(consumers: 1, maxBatchSize: maxBatchSize, maxWaitMs: 1000))
+        {
+            var embeddings = ReadEmbeddings(e => e.Count >= good.Count);
+            Assert.Equal(good.Select(c => c.Header.FaceId).Order(), embeddings.Select(e => e.Message.Header.FaceId).Order());
+            Assert.Equal("backlog-1/garbage", FaceCrop.Parser.ParseFrom(Assert.Single(ReadDeadLetters()).Payload).Header.FaceId);
+
+            // Offsets 0-7 in one inference; 8-15 (seven good crops and the bad one) one at a time; 16-20 together.
+            var meters = worker.Services.GetRequiredService<IMeterFactory>();
+            Assert.Equal([maxBatchSize, 1, 1, 1, 1, 1, 1, 1, 5], inferences.Where(i => i.Scope == meters).Select(i => i.Size));
+        }
+    }
+
+    [Fact]
     public async Task A_missing_model_fails_the_worker_with_the_path_in_the_error()
     {
         _kafka.CreateTopic(_crops, 1);
@@ -119,7 +163,7 @@ public sealed class RecognizerWorkerTests(MigratedDatabase database, StudentMode
 
     private static string Unique(string prefix) => $"{prefix}.{Guid.NewGuid():N}";
 
-    private async Task<RunningWorker> StartAsync(string? model = null)
+    private async Task<RunningWorker> StartAsync(string? model = null, int consumers = 2, int maxBatchSize = 32, int maxWaitMs = 20)
     {
         var settings = MockBrokerSettings.For(_kafka.BootstrapServers, "aird-recognizer-tests");
         settings["Kafka:Topics:Crops"] = _crops;
@@ -131,8 +175,9 @@ public sealed class RecognizerWorkerTests(MigratedDatabase database, StudentMode
         settings["Recognizer:Provider"] = "Cpu";
         settings["Recognizer:IntraOpThreads"] = "2";
         settings["Recognizer:GroupId"] = _group;
-        settings["Recognizer:Consumers"] = "2";
-        settings["Recognizer:MaxWaitMs"] = "20";
+        settings["Recognizer:Consumers"] = consumers.ToString(CultureInfo.InvariantCulture);
+        settings["Recognizer:MaxBatchSize"] = maxBatchSize.ToString(CultureInfo.InvariantCulture);
+        settings["Recognizer:MaxWaitMs"] = maxWaitMs.ToString(CultureInfo.InvariantCulture);
         settings["Recognizer:SaveEveryFaces"] = "1000000";
         settings["Recognizer:SaveEveryMs"] = "3600000";
         var provider = new ServiceCollection()
@@ -188,10 +233,11 @@ public sealed class RecognizerWorkerTests(MigratedDatabase database, StudentMode
         }
     }
 
+    /// <summary>The stored states of the cameras named cam-*: the other tests of this class (same database) use other names.</summary>
     private async Task<List<(string Camera, long FacesSeen)>> StoredStatesAsync()
     {
         await using var command = database.DataSource.CreateCommand(
-            "SELECT camera_id, faces_seen FROM facebn_state ORDER BY camera_id");
+            "SELECT camera_id, faces_seen FROM facebn_state WHERE camera_id LIKE 'cam-%' ORDER BY camera_id");
         await using var reader = await command.ExecuteReaderAsync(Cancel);
         var rows = new List<(string, long)>();
         while (await reader.ReadAsync(Cancel))

@@ -5,9 +5,9 @@ using OpenCvSharp;
 namespace Aird.Stream.Cli.Benchmarks;
 
 /// <summary>
-/// The frames of <c>aird bench detect</c>. Synthetic 1080p frames: a textured background (blotches and edges at
-/// many scales, which costs the detector as much as a real scene) with faces pasted apart from each other at widths
-/// spread over the face ranges measured. The faces are LFW DevTest faces; without LFW they are drawn blobs, and
+/// The frames of <c>aird bench detect</c> and <c>detect-recall</c>. Synthetic 1080p frames: the
+/// <see cref="BenchBackground"/>s in turn (plain, noise, texture, man-made clutter) with faces pasted apart from each
+/// other at widths spread over the face ranges measured. The faces are LFW DevTest faces; without LFW they are drawn blobs, and
 /// <see cref="Source"/> says so. Or the first frames of a video, as they are.
 /// </summary>
 internal sealed class DetectBenchFrames : IDisposable
@@ -29,17 +29,22 @@ internal sealed class DetectBenchFrames : IDisposable
 
     private readonly List<Mat> _frames;
 
-    private DetectBenchFrames(List<Mat> frames, DetectFrameSource source, IReadOnlyList<IReadOnlyList<Rect>> truth)
+    private DetectBenchFrames(
+        List<Mat> frames, DetectFrameSource source, IReadOnlyList<IReadOnlyList<Rect>> truth, IReadOnlyList<BenchBackground> backgrounds)
     {
         _frames = frames;
         Source = source;
         Truth = truth;
+        Backgrounds = backgrounds;
     }
 
     public IReadOnlyList<Mat> Frames => _frames;
 
     /// <summary>Per frame, the boxes of the faces pasted in it (the face's own width, without the margin); empty for a video.</summary>
     public IReadOnlyList<IReadOnlyList<Rect>> Truth { get; }
+
+    /// <summary>Per frame, what lies behind its faces; empty for a video.</summary>
+    public IReadOnlyList<BenchBackground> Backgrounds { get; }
 
     public DetectFrameSource Source { get; }
 
@@ -52,23 +57,25 @@ internal sealed class DetectBenchFrames : IDisposable
         var synthetic = faces.Count == 0;
         var frames = new List<Mat>(frameCount);
         var truth = new List<IReadOnlyList<Rect>>(frameCount);
+        var backgrounds = Enumerable.Range(0, frameCount).Select(f => BenchBackgrounds.All[f % BenchBackgrounds.All.Count]).ToList();
         try
         {
             var placed = 0;
             for (var f = 0; f < frameCount; f++)
             {
-                var frame = Background(seed: f + 1);
+                var frame = BenchBackgrounds.Create(backgrounds[f], Width, Height, seed: f + 1);
                 frames.Add(frame);
                 var boxes = PasteFaces(frame, faces, f, facesPerFrame, minFacePx, maxFacePx);
                 truth.Add(boxes);
                 placed = boxes.Count;
             }
 
+            var behind = string.Join(", ", backgrounds.Distinct()).ToLowerInvariant();
             var description = synthetic
-                ? $"textured background with synthetic blobs for faces: no readable LFW DevTest image under {lfwFolder}"
-                : $"textured background with LFW DevTest faces from {lfwFolder}";
+                ? $"{behind} backgrounds with synthetic blobs for faces: no readable LFW DevTest image under {lfwFolder}"
+                : $"{behind} backgrounds with LFW DevTest faces from {lfwFolder}";
             return new DetectBenchFrames(frames, new DetectFrameSource(
-                $"{description}, {minFacePx}-{maxFacePx} px wide", frameCount, Width, Height, placed, synthetic), truth);
+                $"{description}, {minFacePx}-{maxFacePx} px wide", frameCount, Width, Height, placed, synthetic), truth, backgrounds);
         }
         catch
         {
@@ -111,7 +118,7 @@ internal sealed class DetectBenchFrames : IDisposable
         }
 
         return new DetectBenchFrames(frames, new DetectFrameSource(
-            $"the first frames of {path}", frames.Count, frames[0].Width, frames[0].Height, FacesPerFrame: null, Synthetic: false), []);
+            $"the first frames of {path}", frames.Count, frames[0].Width, frames[0].Height, FacesPerFrame: null, Synthetic: false), [], []);
     }
 
     public void Dispose() => _frames.ForEach(frame => frame.Dispose());
@@ -155,16 +162,6 @@ internal sealed class DetectBenchFrames : IDisposable
     {
         var margin = (int)(LfwFaceBox.Width * Context);
         return new Mat(photo, new Rect(LfwFaceBox.X - margin, LfwFaceBox.Y - margin, LfwFaceBox.Width + (2 * margin), LfwFaceBox.Height + (2 * margin))).Clone();
-    }
-
-    private static Mat Background(int seed)
-    {
-        var frame = new Mat(Height, Width, MatType.CV_8UC3);
-        Cv2.SetTheRNG((ulong)seed);
-        Cv2.Randn(frame, new Scalar(128, 128, 128), new Scalar(40, 40, 40));
-        Cv2.GaussianBlur(frame, frame, new Size(0, 0), 6);
-        Cv2.Normalize(frame, frame, 0, 255, NormTypes.MinMax);
-        return frame;
     }
 
     /// <summary>Pastes up to <paramref name="facesPerFrame"/> faces, one per cell of a coarse grid so that none overlap,

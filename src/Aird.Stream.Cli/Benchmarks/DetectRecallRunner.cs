@@ -52,34 +52,45 @@ internal sealed class DetectRecallRunner(
             }
 
             synthetic |= frames.Source.Synthetic;
-            rows.Add(Measure(detector, frames, width, cancellationToken));
+            rows.AddRange(Measure(detector, frames, width, cancellationToken));
         }
 
         output.Write(Table(rows));
         return new DetectRecallReport(machine, settings.Range.ToString(), options.ScoreThreshold, synthetic, rows);
     }
 
-    private static DetectRecallRow Measure(BlazeFaceDetector detector, DetectBenchFrames frames, int width, CancellationToken cancellationToken)
+    /// <summary>One row per background of the frames, then the width's total.</summary>
+    private static List<DetectRecallRow> Measure(BlazeFaceDetector detector, DetectBenchFrames frames, int width, CancellationToken cancellationToken)
     {
-        int faces = 0, found = 0, falsePositives = 0;
+        var counts = new Dictionary<BenchBackground, (int Frames, int Faces, int Found, int FalsePositives)>();
         for (var f = 0; f < frames.Frames.Count; f++)
         {
             var truth = frames.Truth[f].Select(r => new RectangleF(r.X, r.Y, r.Width, r.Height)).ToList();
             var (hits, misses) = DetectRecallMatcher.Match(truth, detector.Detect(frames.Frames[f], cancellationToken));
-            faces += truth.Count;
-            found += hits;
-            falsePositives += misses;
+            var sum = counts.GetValueOrDefault(frames.Backgrounds[f]);
+            counts[frames.Backgrounds[f]] = (sum.Frames + 1, sum.Faces + truth.Count, sum.Found + hits, sum.FalsePositives + misses);
         }
 
-        var recall = faces == 0 ? 0 : (double)found / faces;
-        return new DetectRecallRow(width, frames.Frames.Count, faces, found, recall, (double)falsePositives / frames.Frames.Count);
+        var rows = counts.OrderBy(c => c.Key).Select(c => Row(width, c.Key.ToString().ToLowerInvariant(), c.Value)).ToList();
+        var total = counts.Values.Aggregate((a, b) => (a.Frames + b.Frames, a.Faces + b.Faces, a.Found + b.Found, a.FalsePositives + b.FalsePositives));
+        rows.Add(Row(width, DetectRecallRow.AllBackgrounds, total));
+        return rows;
     }
 
+    private static DetectRecallRow Row(int width, string background, (int Frames, int Faces, int Found, int FalsePositives) counts) => new(
+        width,
+        background,
+        counts.Frames,
+        counts.Faces,
+        counts.Found,
+        counts.Faces == 0 ? 0 : (double)counts.Found / counts.Faces,
+        (double)counts.FalsePositives / counts.Frames);
+
     private static string Table(IReadOnlyList<DetectRecallRow> rows) => TextTable.Format(
-        ["face px", "faces", "found", "recall", "false pos/frame"],
+        ["face px", "background", "faces", "found", "recall", "false pos/frame"],
         rows.Select(r => (IReadOnlyList<string>)
         [
-            Number(r.WidthPx, "0"), Number(r.Faces, "0"), Number(r.Found, "0"), Number(r.Recall, "0.000"), Number(r.FalsePositivesPerFrame, "0.00"),
+            Number(r.WidthPx, "0"), r.Background, Number(r.Faces, "0"), Number(r.Found, "0"), Number(r.Recall, "0.000"), Number(r.FalsePositivesPerFrame, "0.00"),
         ]));
 
     private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);

@@ -26,7 +26,7 @@ internal static class BenchDetectRecallCommand
             CustomParser = ParseWidths,
             DefaultValueFactory = _ => DefaultWidths,
         };
-        var frames = new Option<int>("--frames") { Description = "Frames per width.", DefaultValueFactory = _ => 5 };
+        var frames = new Option<int>("--frames") { Description = "Frames per width; they take the backgrounds (plain, noise, texture, clutter) in turn.", DefaultValueFactory = _ => 8 };
         var faces = new Option<int>("--faces")
         {
             Description = $"LFW DevTest faces pasted per frame, at most {MaxFacesPerFrame}.",
