@@ -1,9 +1,7 @@
 using System.CommandLine;
 using Aird.Stream.Cli.Commands;
 using Aird.Stream.Cli.Hosting;
-using Aird.Stream.Ingest.Worker;
-using Aird.Stream.Matching;
-using Microsoft.Extensions.Configuration;
+using Aird.Stream.Cli.Pipeline;
 
 namespace Aird.Stream.Cli;
 
@@ -21,26 +19,21 @@ public static class AirdCommandLine
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(EnrollCommand.Create());
         root.Subcommands.Add(RoleCommand.Create(
             "ingest",
             "The ingest role: reads the cameras (Cameras:Items, or the watched JSON file named by Ingest:CamerasFile), finds, tracks and aligns small faces and publishes the best shots to aird.faces.crops. Settings: Cameras, Ingest, Vision:Detector, Kafka.",
-            builder =>
-            {
-                if (builder.Configuration["Ingest:CamerasFile"] is { Length: > 0 } cameras)
-                {
-                    builder.Configuration.AddJsonFile(Path.GetFullPath(cameras), optional: false, reloadOnChange: true);
-                }
-
-                builder.Services.AddAirdIngest(builder.Configuration).AddLocalDetectorModel();
-            }));
+            PipelineRoles.AddIngest));
         root.Subcommands.Add(RoleCommand.Create(
             "recognize",
             "The recognizer role: embeds the face crops of aird.faces.crops with the student (per-camera FaceBN state in PostgreSQL) and publishes aird.faces.embeddings. Settings: Recognizer, Kafka, Postgres.",
-            builder => builder.Services.AddLocalRecognizer(builder.Configuration)));
+            PipelineRoles.AddRecognizer));
         root.Subcommands.Add(RoleCommand.Create(
             "match",
             "The matcher role: stores the sightings of aird.faces.embeddings, matches them against the active watchlists and publishes aird.alerts. Settings: Matcher, Kafka, Postgres.",
-            builder => builder.Services.AddAirdMatcher(builder.Configuration)));
+            PipelineRoles.AddMatcher));
         AcceptSettingOverrides(root);
         return root;
     }

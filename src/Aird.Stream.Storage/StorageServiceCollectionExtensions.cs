@@ -1,5 +1,6 @@
 using Aird.Stream.Storage.Migrations;
 using Aird.Stream.Storage.Sightings;
+using Aird.Stream.Storage.Watchlists;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,7 +14,7 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="PostgresOptions"/> (section <c>Postgres</c>), the shared <see cref="NpgsqlDataSource"/>,
-    /// <see cref="MigrationRunner"/> and <see cref="SightingStore"/>. The options are checked when the data source is
+    /// <see cref="MigrationRunner"/>, <see cref="SightingStore"/> and <see cref="WatchlistStore"/>. The options are checked when the data source is
     /// first resolved (<see cref="OptionsValidationException"/>).
     /// </summary>
     public static IServiceCollection AddAirdStorage(this IServiceCollection services, IConfiguration configuration)
@@ -24,6 +25,7 @@ public static class StorageServiceCollectionExtensions
             provider.GetRequiredService<IOptions<PostgresOptions>>().Value, provider.GetService<ILoggerFactory>()));
         services.TryAddSingleton<MigrationRunner>();
         services.TryAddSingleton<SightingStore>();
+        services.TryAddSingleton<WatchlistStore>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Aird.Stream.Testing;
 
 namespace Aird.Stream.Cli.Tests;
 
@@ -15,23 +16,7 @@ internal sealed class AirdProcess : IAsyncDisposable
         _stderr = process.StandardError.ReadToEndAsync();
     }
 
-    public static AirdProcess Start(params string[] args)
-    {
-        // The referenced Cli project's aird.dll is copied next to the test assembly.
-        var startInfo = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "aird.dll"));
-        foreach (var arg in args)
-        {
-            startInfo.ArgumentList.Add(arg);
-        }
-
-        return new AirdProcess(Process.Start(startInfo) ?? throw new InvalidOperationException("could not start aird"));
-    }
+    public static AirdProcess Start(params string[] args) => new(AirdExecutable.Start(args));
 
     /// <summary>Runs aird to completion (at most a minute) and returns its exit code and output.</summary>
     public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] args) =>
@@ -63,6 +48,8 @@ internal sealed class AirdProcess : IAsyncDisposable
     }
 
     public Task<string> StderrAsync() => _stderr;
+
+    public Task<string> ReadToEndAsync() => _process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
 
     public async ValueTask DisposeAsync()
     {

@@ -2,6 +2,7 @@ using Confluent.Kafka;
 
 namespace Aird.Stream.Cli.Tests;
 
+[Collection(StopTimingTests.Name)]
 public class DevKafkaCommandTests
 {
     [Fact]

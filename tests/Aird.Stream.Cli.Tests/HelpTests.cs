@@ -13,7 +13,7 @@ public class HelpTests
             .Skip(1)
             .TakeWhile(line => line.Length > 0)
             .Select(line => line.Split(' ')[0]);
-        Assert.Equal(["db", "dev-kafka", "bench", "eval", "train", "ingest", "recognize", "match"], commands);
+        Assert.Equal(["db", "dev-kafka", "bench", "eval", "train", "run", "demo", "enroll", "ingest", "recognize", "match"], commands);
     }
 
     [Fact]

@@ -13,5 +13,6 @@ internal static class BenchCommand
         BenchEmbedCommand.Create(),
         BenchDetectCommand.Create(),
         BenchDetectRecallCommand.Create(),
+        BenchPipelineCommand.Create(),
     };
 }

@@ -104,7 +104,8 @@ internal static partial class DevKafkaCommand
         return 0;
     }
 
-    private static MockKafkaCluster StartCluster(int brokerCount, IReadOnlyList<TopicSpec> topics)
+    /// <summary>A running cluster with <paramref name="topics"/> created; <c>aird run</c> hosts its broker the same way.</summary>
+    internal static MockKafkaCluster StartCluster(int brokerCount, IReadOnlyList<TopicSpec> topics)
     {
         var cluster = new MockKafkaCluster(brokerCount);
         try
@@ -123,7 +124,7 @@ internal static partial class DevKafkaCommand
         }
     }
 
-    private static List<TopicSpec> PipelineTopics(TopicOptions names) =>
+    internal static List<TopicSpec> PipelineTopics(TopicOptions names) =>
         [new(names.Crops, 8), new(names.Embeddings, 8), new(names.Alerts, 1), new(names.DeadLetters, 1)];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Kafka-protocol broker with {Brokers} broker(s) listening on {BootstrapServers}; topics {Topics}")]
@@ -133,7 +134,7 @@ internal static partial class DevKafkaCommand
     private static partial void Stopping(ILogger logger);
 
     /// <summary>A topic to create; Kafka topic names cannot contain ':', so the last one separates the partition count.</summary>
-    private readonly record struct TopicSpec(string Name, int Partitions)
+    internal readonly record struct TopicSpec(string Name, int Partitions)
     {
         public static TopicSpec Parse(string spec) =>
             TryParse(spec, out var parsed) ? parsed : throw new FormatException($"'{spec}' is not NAME[:PARTITIONS].");

@@ -11,6 +11,9 @@ internal static partial class SettingOverrides
     public static IReadOnlyList<string> FindInvalid(IEnumerable<string> unmatchedTokens) =>
         unmatchedTokens.Where(token => !SettingPattern().IsMatch(token)).ToList();
 
+    /// <summary>Whether <paramref name="token"/> has the form of a setting override.</summary>
+    public static bool IsSetting(string token) => SettingPattern().IsMatch(token);
+
     [GeneratedRegex(@"^--[A-Za-z][A-Za-z0-9_.]*(:[A-Za-z0-9_.]+)+=", RegexOptions.CultureInvariant)]
     private static partial Regex SettingPattern();
 }

@@ -6,6 +6,7 @@ using Aird.Stream.Ingest.Worker;
 using Aird.Stream.Messaging.DevBroker;
 using Aird.Stream.Testing;
 using Aird.Stream.Video;
+using Aird.Stream.Video.Synthetic;
 using Confluent.Kafka;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,10 @@
 using System.Drawing;
-using Aird.Stream.Testing;
+using Aird.Stream.Video.Synthetic;
 using OpenCvSharp;
 
 namespace Aird.Stream.Ingest.Tests.Worker;
 
-/// <summary>The synthetic clip builder of Aird.Stream.Testing: the file and its ground truth agree.</summary>
+/// <summary>The synthetic clip builder of Aird.Stream.Video: the file and its ground truth agree.</summary>
 public sealed class SurveillanceClipTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("aird-clip-").FullName;

@@ -32,7 +32,7 @@ internal static class BenchEmbedCommand
             Description = "Batch sizes to measure, comma-separated.",
             HelpName = "N[,N...]",
             DefaultValueFactory = _ => [1, 32],
-            CustomParser = ParseBatches,
+            CustomParser = BenchOptions.NumberList("--batch", "batch sizes", 1, 4096),
         };
         var seconds = BenchOptions.Seconds("Measured time per model, provider and batch size, after a warm-up of 3 batches; at least 5 batches are timed.");
         var threads = BenchOptions.Threads();
@@ -72,24 +72,6 @@ internal static class BenchEmbedCommand
             return RunAsync(parseResult, settings, imagesFolder is not null, parseResult.GetValue(json), cancellationToken);
         });
         return command;
-    }
-
-    private static int[] ParseBatches(ArgumentResult result)
-    {
-        var text = string.Join(',', result.Tokens.Select(t => t.Value));
-        var sizes = new List<int>();
-        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
-        {
-            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size is < 1 or > 4096)
-            {
-                result.AddError($"--batch '{text}' is not a comma-separated list of batch sizes from 1 to 4096.");
-                return [];
-            }
-
-            sizes.Add(size);
-        }
-
-        return [.. sizes.Distinct()];
     }
 
     private static async Task<int> RunAsync(

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using Aird.Stream.Models.Runtime;
 
 namespace Aird.Stream.Cli.Commands.Bench;
@@ -53,5 +55,26 @@ internal static class BenchOptions
         Description = "LFW's folder (peopleDevTest.txt, lfw-deepfunneled/) whose DevTest faces are pasted into the frames. "
             + "Default: ../shared/data/lfw from the repository root; without it the faces are drawn blobs and the output says so.",
         HelpName = "DIR",
+    };
+
+    /// <summary>A custom parser for a comma-separated list of whole numbers from <paramref name="min"/> to
+    /// <paramref name="max"/> (repeats dropped), e.g. <c>--batch 1,32</c>.</summary>
+    /// <param name="what">What the numbers are, for the error: "batch sizes".</param>
+    public static Func<ArgumentResult, int[]> NumberList(string option, string what, int min, int max) => result =>
+    {
+        var text = string.Join(',', result.Tokens.Select(t => t.Value));
+        var numbers = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
+            {
+                result.AddError($"{option} '{text}' is not a comma-separated list of {what} from {min} to {max}.");
+                return [];
+            }
+
+            numbers.Add(number);
+        }
+
+        return [.. numbers.Distinct()];
     };
 }

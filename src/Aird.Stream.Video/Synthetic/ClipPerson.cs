@@ -1,6 +1,6 @@
 using System.Drawing;
 
-namespace Aird.Stream.Testing;
+namespace Aird.Stream.Video.Synthetic;
 
 /// <summary>One person of a <see cref="SurveillanceClip"/> and its ground truth: an LFW image whose face is
 /// <see cref="FaceWidthPx"/> wide, its centre moving in a straight line from <see cref="From"/> to <see cref="To"/>

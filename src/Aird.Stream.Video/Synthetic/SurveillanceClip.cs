@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using StbImageSharp;
-using Xunit;
 
-namespace Aird.Stream.Testing;
+namespace Aird.Stream.Video.Synthetic;
 
 /// <summary>
 /// A synthetic surveillance video with known faces: LFW people moving across a plain but textured background,
@@ -19,7 +18,10 @@ public sealed record SurveillanceClip(string Path, int Width, int Height, double
 
     /// <summary>Renders the clip and encodes it to <paramref name="path"/>. 1280x720 at 10 fps by default (pass
     /// 1920x1080 for full HD); every run with the same arguments gives the same frames.</summary>
+    /// <param name="lfwFolder">LFW in its original layout (the folder holding <c>lfw-deepfunneled</c>); by default
+    /// <see cref="LfwFolder.Find"/>.</param>
     /// <exception cref="InvalidOperationException">ffmpeg failed; the message holds its error output.</exception>
+    /// <exception cref="FileNotFoundException">A person's LFW image is missing.</exception>
     public static async Task<SurveillanceClip> CreateAsync(
         string path,
         IReadOnlyList<ClipPerson> people,
@@ -28,6 +30,7 @@ public sealed record SurveillanceClip(string Path, int Width, int Height, double
         int height = 720,
         double fps = 10,
         int seed = 1,
+        string? lfwFolder = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(people);
@@ -39,7 +42,8 @@ public sealed record SurveillanceClip(string Path, int Width, int Height, double
             throw new ArgumentException($"H.264 with 4:2:0 chroma needs an even frame size, not {width}x{height}.");
         }
 
-        var heads = people.Select(p => Head.Load(p)).ToList();
+        var lfw = lfwFolder ?? LfwFolder.Find();
+        var heads = people.Select(p => Head.Load(p, lfw)).ToList();
         var background = Background(width, height, seed);
         var frameCount = (int)Math.Round(duration.TotalSeconds * fps);
         var rate = fps.ToString(CultureInfo.InvariantCulture);
@@ -150,13 +154,20 @@ public sealed record SurveillanceClip(string Path, int Width, int Height, double
 
         public ClipPerson Person { get; }
 
-        public static Head Load(ClipPerson person)
+        public static Head Load(ClipPerson person, string lfwFolder)
         {
-            var file = System.IO.Path.Combine(
-                RepositoryPaths.Lfw, "lfw-deepfunneled", person.Name, $"{person.Name}_{person.ImageNumber:D4}.jpg");
-            Assert.True(File.Exists(file), $"No LFW image '{file}'.");
+            var file = LfwFolder.ImagePath(lfwFolder, person.Name, person.ImageNumber);
+            if (!File.Exists(file))
+            {
+                throw new FileNotFoundException($"No LFW image '{file}'.", file);
+            }
+
             var image = ImageResult.FromMemory(File.ReadAllBytes(file), ColorComponents.RedGreenBlue);
-            Assert.True(image.Width == LfwSize && image.Height == LfwSize, $"'{file}' is {image.Width}x{image.Height}, not {LfwSize}x{LfwSize}.");
+            if (image.Width != LfwSize || image.Height != LfwSize)
+            {
+                throw new InvalidDataException($"'{file}' is {image.Width}x{image.Height}, not {LfwSize}x{LfwSize}.");
+            }
+
             var size = Math.Max(1, (int)Math.Round(LfwSize * person.FaceWidthPx / (double)LfwFaceWidth));
             var bgr = AreaResize(image.Data, LfwSize, size);
             var alpha = new float[size * size];
