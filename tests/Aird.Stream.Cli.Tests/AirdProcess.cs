@@ -33,12 +33,25 @@ internal sealed class AirdProcess : IAsyncDisposable
     public Task<string?> ReadLineAsync(TimeSpan timeout) =>
         _process.StandardOutput.ReadLineAsync().WaitAsync(timeout, TestContext.Current.CancellationToken);
 
-    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
+    /// <summary>
+    /// Sends SIGINT, as Ctrl+C in a terminal does. Where the tests themselves run in the background of a
+    /// non-interactive shell (e.g. <c>bash deploy/test.sh &amp;</c>), POSIX has SIGINT ignored there and every child
+    /// inherits that, so .NET never sees it; the same graceful stop is then asked for with SIGTERM, which aird handles
+    /// through the same cancellation.
+    /// </summary>
     public async Task InterruptAsync()
     {
-        using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        var signal = IgnoresSigint(_process.Id) ? "-TERM" : "-INT";
+        using var kill = Process.Start("kill", [signal, _process.Id.ToString(CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>Whether the process ignores SIGINT: bit 1 (signal 2) of the SigIgn mask in /proc/PID/status.</summary>
+    private static bool IgnoresSigint(int pid)
+    {
+        var ignored = File.ReadLines($"/proc/{pid}/status").First(line => line.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return (ulong.Parse(ignored["SigIgn:".Length..].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture) & 0b10) != 0;
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

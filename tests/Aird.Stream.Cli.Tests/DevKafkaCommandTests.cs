@@ -2,7 +2,6 @@ using Confluent.Kafka;
 
 namespace Aird.Stream.Cli.Tests;
 
-[Collection(StopTimingTests.Name)]
 public class DevKafkaCommandTests
 {
     [Fact]

@@ -8,7 +8,6 @@ namespace Aird.Stream.Cli.Tests;
 
 /// <summary><c>aird run</c> as a user runs it: the real broker in-process, real ffmpeg, real ONNX models and the
 /// test PostgreSQL server.</summary>
-[Collection(StopTimingTests.Name)]
 public sealed partial class RunCommandTests(TestDatabase database) : IClassFixture<TestDatabase>, IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("aird-run-").FullName;
