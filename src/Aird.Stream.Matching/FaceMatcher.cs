@@ -129,11 +129,12 @@ internal sealed partial class FaceMatcher
         }
 
         Guid[] watchlistIds = [.. watchlists.Select(w => w.WatchlistId)];
+        var nearestOfFaces = await _subjects.NearestAsync(
+            [.. faces.Select(f => (f.Sighting.Embedding, f.Sighting.ModelVersion))], watchlistIds, cancellationToken);
         try
         {
-            foreach (var (sighting, message) in faces)
+            foreach (var ((sighting, message), nearest) in faces.Zip(nearestOfFaces))
             {
-                var nearest = await _subjects.NearestAsync(sighting.Embedding, sighting.ModelVersion, watchlistIds, cancellationToken);
                 var face = new FaceObservation(sighting.CameraId, sighting.TrackId, sighting.FaceId, sighting.CapturedAt);
                 foreach (var watchlist in watchlists)
                 {

@@ -27,7 +27,7 @@ public class SubjectSearchTests(MatchingDatabase database) : IClassFixture<Match
         var erin = await Enrollment.SubjectAsync(database.DataSource, other, "erin", UnitVectors.AtCosine(probe, 0.7, random));
         var empty = await Enrollment.WatchlistAsync(database.DataSource, "empty");
 
-        var found = await Search().NearestAsync(probe, Enrollment.Model, [watchlist, other, empty], Cancel);
+        var found = (await Search().NearestAsync([(probe, Enrollment.Model)], [watchlist, other, empty], Cancel)).Single();
 
         Assert.Equal([alice, bob], found[watchlist].Select(c => c.SubjectId));
         Assert.Equal(0.9, found[watchlist][0].Similarity, 4);
@@ -49,11 +49,13 @@ public class SubjectSearchTests(MatchingDatabase database) : IClassFixture<Match
             subjects.Add(await Enrollment.SubjectAsync(database.DataSource, watchlist, $"subject-{i}", face));
         }
 
-        var search = Search();
-        for (var i = 0; i < 300; i += 37)
-        {
-            var found = await search.NearestAsync(UnitVectors.Near(faces[i], random, 0.01), Enrollment.Model, [watchlist], Cancel);
+        int[] probed = [.. Enumerable.Range(0, 300).Where(i => i % 37 == 0)];
+        var foundPerFace = await Search().NearestAsync(
+            [.. probed.Select(i => ((ReadOnlyMemory<float>)UnitVectors.Near(faces[i], random, 0.01), Enrollment.Model))], [watchlist], Cancel);
 
+        Assert.Equal(probed.Length, foundPerFace.Count);
+        foreach (var (i, found) in probed.Zip(foundPerFace))
+        {
             Assert.Equal(subjects[i], found[watchlist][0].SubjectId);
             Assert.True(found[watchlist][0].Similarity > 0.95f && found[watchlist][1].Similarity < 0.5f);
         }
@@ -62,7 +64,7 @@ public class SubjectSearchTests(MatchingDatabase database) : IClassFixture<Match
     [Fact]
     public async Task No_watchlists_asks_nothing()
     {
-        Assert.Empty(await Search().NearestAsync(new float[UnitVectors.Dimension], Enrollment.Model, [], Cancel));
+        Assert.Empty((await Search().NearestAsync([(new float[UnitVectors.Dimension], Enrollment.Model)], [], Cancel)).Single());
     }
 
     private SubjectSearch Search() =>

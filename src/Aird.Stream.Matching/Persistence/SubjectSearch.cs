@@ -48,46 +48,73 @@ internal sealed class SubjectSearch
         _efSearch = Math.Max(postgres.Value.HnswEfSearch, _candidateFaces);
     }
 
-    /// <summary>The best <see cref="SubjectsPerWatchlist"/> subjects of each watchlist, best first.</summary>
-    /// <param name="embedding">The face, L2-normalised, <see cref="EmbeddingSpace.Dimension"/> values.</param>
-    /// <param name="modelVersion">Only faces enrolled with this embedder are compared: other models' spaces differ.</param>
-    /// <returns>Every requested watchlist; an empty list where it has no subject enrolled with that model.</returns>
+    /// <summary>
+    /// For each face, the best <see cref="SubjectsPerWatchlist"/> subjects of each watchlist, best first; one
+    /// connection, one transaction and one round trip for all the faces.
+    /// </summary>
+    /// <param name="faces">L2-normalised embeddings (<see cref="EmbeddingSpace.Dimension"/> values) and the model
+    /// version of each: only faces enrolled with that embedder are compared, other models' spaces differ.</param>
+    /// <returns>Per face, in order, every requested watchlist; an empty list where it has no subject enrolled with that model.</returns>
     /// <exception cref="DatabaseUnavailableException">PostgreSQL cannot be reached.</exception>
-    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<SubjectCandidate>>> NearestAsync(
-        ReadOnlyMemory<float> embedding, string modelVersion, IReadOnlyCollection<Guid> watchlistIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IReadOnlyDictionary<Guid, IReadOnlyList<SubjectCandidate>>>> NearestAsync(
+        IReadOnlyList<(ReadOnlyMemory<float> Embedding, string ModelVersion)> faces,
+        IReadOnlyCollection<Guid> watchlistIds,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(faces);
         ArgumentNullException.ThrowIfNull(watchlistIds);
-        var found = watchlistIds.ToDictionary(id => id, _ => new List<SubjectCandidate>(SubjectsPerWatchlist));
-        if (found.Count == 0)
+        var found = faces.Select(_ => watchlistIds.ToDictionary(id => id, _ => new List<SubjectCandidate>(SubjectsPerWatchlist))).ToList();
+        if (faces.Count > 0 && watchlistIds.Count > 0)
         {
-            return found.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<SubjectCandidate>)pair.Value);
+            await SearchAsync(faces, watchlistIds, found, cancellationToken);
         }
 
+        return [.. found.Select(f => (IReadOnlyDictionary<Guid, IReadOnlyList<SubjectCandidate>>)f.ToDictionary(
+            pair => pair.Key, pair => (IReadOnlyList<SubjectCandidate>)pair.Value))];
+    }
+
+    private async Task SearchAsync(
+        IReadOnlyList<(ReadOnlyMemory<float> Embedding, string ModelVersion)> faces,
+        IReadOnlyCollection<Guid> watchlistIds,
+        List<Dictionary<Guid, List<SubjectCandidate>>> found,
+        CancellationToken cancellationToken)
+    {
         await using var connection = await _dataSource.OpenCheckedAsync(cancellationToken);
         // SET LOCAL semantics: the settings end with the transaction and never leak into a pooled connection.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var settings = new NpgsqlCommand(
-            "SELECT set_config('hnsw.ef_search', $1, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)", connection))
+        await using var batch = new NpgsqlBatch(connection);
+        var settings = new NpgsqlBatchCommand("SELECT set_config('hnsw.ef_search', $1, true), set_config('hnsw.iterative_scan', 'relaxed_order', true)");
+        settings.Parameters.Add(new() { Value = _efSearch.ToString(CultureInfo.InvariantCulture) });
+        batch.BatchCommands.Add(settings);
+        Guid[] ids = [.. watchlistIds];
+        foreach (var (embedding, modelVersion) in faces)
         {
-            settings.Parameters.Add(new() { Value = _efSearch.ToString(CultureInfo.InvariantCulture) });
-            await settings.ExecuteNonQueryAsync(cancellationToken);
+            var search = new NpgsqlBatchCommand(Sql);
+            search.Parameters.Add(new() { Value = new Vector(embedding) });
+            search.Parameters.Add(new() { Value = ids });
+            search.Parameters.Add(new() { Value = modelVersion });
+            search.Parameters.Add(new() { Value = _candidateFaces });
+            search.Parameters.Add(new() { Value = SubjectsPerWatchlist });
+            batch.BatchCommands.Add(search);
         }
 
-        await using (var command = new NpgsqlCommand(Sql, connection))
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
-            command.Parameters.Add(new() { Value = new Vector(embedding) });
-            command.Parameters.Add(new() { Value = found.Keys.ToArray() });
-            command.Parameters.Add(new() { Value = modelVersion });
-            command.Parameters.Add(new() { Value = _candidateFaces });
-            command.Parameters.Add(new() { Value = SubjectsPerWatchlist });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            // The settings' one row first, then one result set per face.
+            for (var face = -1; face < faces.Count; face++)
             {
-                found[reader.GetGuid(0)].Add(new SubjectCandidate(reader.GetGuid(1), (float)reader.GetDouble(2)));
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    if (face >= 0)
+                    {
+                        found[face][reader.GetGuid(0)].Add(new SubjectCandidate(reader.GetGuid(1), (float)reader.GetDouble(2)));
+                    }
+                }
+
+                await reader.NextResultAsync(cancellationToken);
             }
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return found.ToDictionary(pair => pair.Key, pair => (IReadOnlyList<SubjectCandidate>)pair.Value);
     }
 }
