@@ -217,24 +217,13 @@ public abstract class MessagingTests
         await ProduceAsync(harness, topic, 4, cameras: 1);
 
         var group = MessagingHarness.UniqueName("group");
-        var attempts = new ConcurrentDictionary<int, int>();
-        var handled = new ConcurrentQueue<int>();
-        using var stop = new CancellationTokenSource();
-        var run = harness.CreateLoop().RunAsync(new KafkaSubscription(topic, group), (message, _) =>
-        {
-            var sequence = Crops.SequenceOf(message.Message);
-            var attempt = attempts.AddOrUpdate(sequence, 1, (_, a) => a + 1);
-            if (sequence == 1 || (sequence == 2 && attempt == 1))
-            {
-                throw new InvalidOperationException($"state of {message.Key} is corrupt");
-            }
-
-            handled.Enqueue(sequence);
-            return ValueTask.CompletedTask;
-        }, stop.Token);
-        await Eventually.HoldsAsync(() => handled.Count >= 3 || run.IsCompleted, Patience, "the other messages were handled");
-        await stop.CancelAsync();
-        await run;
+        var (attempts, handled) = await HandleWithFailuresAsync(
+            harness,
+            new KafkaSubscription(topic, group),
+            (message, sequence, attempt) => sequence == 1 || (sequence == 2 && attempt == 1)
+                ? new InvalidOperationException($"state of {message.Key} is corrupt")
+                : null,
+            expectedHandled: 3);
 
         Assert.Equal([0, 2, 3], handled);
         Assert.Equal(3, attempts[1]);
@@ -257,24 +246,11 @@ public abstract class MessagingTests
         await ProduceAsync(harness, topic, 3, cameras: 1);
 
         var group = MessagingHarness.UniqueName("group");
-        var attempts = new ConcurrentDictionary<int, int>();
-        var handled = new ConcurrentQueue<int>();
-        using var stop = new CancellationTokenSource();
-        var run = harness.CreateLoop().RunAsync(new KafkaSubscription(topic, group), (message, _) =>
-        {
-            var sequence = Crops.SequenceOf(message.Message);
-            attempts.AddOrUpdate(sequence, 1, (_, a) => a + 1);
-            if (sequence == 1)
-            {
-                throw new MessageRejectedException("the image does not decode");
-            }
-
-            handled.Enqueue(sequence);
-            return ValueTask.CompletedTask;
-        }, stop.Token);
-        await Eventually.HoldsAsync(() => handled.Count >= 2 || run.IsCompleted, Patience, "the other messages were handled");
-        await stop.CancelAsync();
-        await run;
+        var (attempts, handled) = await HandleWithFailuresAsync(
+            harness,
+            new KafkaSubscription(topic, group),
+            (_, sequence, _) => sequence == 1 ? new MessageRejectedException("the image does not decode") : null,
+            expectedHandled: 2);
 
         Assert.Equal([0, 2], handled);
         Assert.Equal(1, attempts[1]);
@@ -331,6 +307,33 @@ public abstract class MessagingTests
         Assert.Empty(first.Owned);
         Assert.Equal(count, received.Distinct().Count());
         Assert.Equal(harness.HighWatermarks(topic, partitions), harness.Committed(group, topic, partitions));
+    }
+
+    /// <summary>
+    /// Runs a consumer loop whose handler throws what <paramref name="failure"/> returns for a message (by sequence
+    /// number and attempt, from 1) until <paramref name="expectedHandled"/> messages were handled, then stops it.
+    /// </summary>
+    private static async Task<(ConcurrentDictionary<int, int> Attempts, ConcurrentQueue<int> Handled)> HandleWithFailuresAsync(
+        MessagingHarness harness, KafkaSubscription subscription, Func<ConsumedMessage<FaceCrop>, int, int, Exception?> failure, int expectedHandled)
+    {
+        var attempts = new ConcurrentDictionary<int, int>();
+        var handled = new ConcurrentQueue<int>();
+        using var stop = new CancellationTokenSource();
+        var run = harness.CreateLoop().RunAsync(subscription, (message, _) =>
+        {
+            var sequence = Crops.SequenceOf(message.Message);
+            if (failure(message, sequence, attempts.AddOrUpdate(sequence, 1, (_, a) => a + 1)) is { } error)
+            {
+                throw error;
+            }
+
+            handled.Enqueue(sequence);
+            return ValueTask.CompletedTask;
+        }, stop.Token);
+        await Eventually.HoldsAsync(() => handled.Count >= expectedHandled || run.IsCompleted, Patience, "the other messages were handled");
+        await stop.CancelAsync();
+        await run;
+        return (attempts, handled);
     }
 
     private static string Camera(int index) => $"cam-{index}";
