@@ -7,6 +7,7 @@ namespace Aird.Stream.Enrollment;
 
 /// <summary>
 /// Turns an enrollment photo into the chip the model takes, along the live path's geometry: detect with BlazeFace,
+/// refine the keypoints with a second, upright pass (<see cref="KeypointRefiner"/>: photos have the detail for it),
 /// align to the 150 px dlib chip as the ingest worker does (<see cref="FaceChipSpec.DlibTeacher"/>), then resize to
 /// the model's chip as the recognizer does (area averaging to shrink, cubic to enlarge) and convert to RGB.
 /// </summary>
@@ -32,6 +33,8 @@ internal sealed class EnrollmentFaces(BlazeFaceDetector detector, int modelChipS
 
     /// <summary>The face width a dlib chip of 150 px with padding 0.25 holds (150 / 1.5).</summary>
     private static readonly double ChipFaceWidth = FaceChipSpec.DlibTeacher.Size / (1 + (2 * FaceChipSpec.DlibTeacher.Padding));
+
+    private readonly KeypointRefiner refiner = new(detector);
 
     /// <summary>Sets the detector's face range to the one enrollment photos are searched at.</summary>
     public static void UseFaceRange(FaceDetectorOptions options)
@@ -65,7 +68,7 @@ internal sealed class EnrollmentFaces(BlazeFaceDetector detector, int modelChipS
         var shrink = 2 * ChipFaceWidth / largest.Box.Width;
         using var source = Shrunk(working, shrink);
         var face = shrink < 1 ? Scaled(largest, shrink) : largest;
-        using var aligned = FaceAligner.Align(source, face, FaceChipSpec.DlibTeacher);
+        using var aligned = FaceAligner.Align(source, refiner.Refine(source, face, cancellationToken), FaceChipSpec.DlibTeacher);
         return (new PreparedFace(ToRgbChip(aligned.Chip, modelChipSize), largest.Score, note), default, string.Empty);
     }
 

@@ -36,7 +36,7 @@ internal sealed class EmbedBenchRunner(OnnxSessionFactory sessions, EmbedBenchSe
 
             var rows = Measure(embedders, chips, cancellationToken);
             var names = embedders.Select(e => e.Model.Name).Distinct().ToList();
-            var ratios = names.Count == 2 ? EmbedRatio.Between(rows, names[0], names[1]) : [];
+            var ratios = names.Count == 2 ? EmbedRatio.Between(rows, baseline: names[1], model: names[0]) : [];
             output.Write(Table(rows));
             if (ratios.Count > 0)
             {

@@ -35,6 +35,10 @@ internal static class EvalCommand
         {
             Description = "FaceBN models: stream each probe set as one camera through its own FaceBN state (adapting batch by batch) instead of the training statistics.",
         };
+        var mirror = new Option<bool>("--mirror")
+        {
+            Description = "Mirror fusion: embed each chip and its mirror image and use their normalised sum (twice the cost). Not with --camera-stream or camera_shift.",
+        };
         var dataset = new Option<string>("--dataset") { Description = "A folder of identity folders of images (LFW layout). Default: LFW beside the checkout." };
         var pairs = new Option<string>("--pairs") { Description = "A pairs file in LFW's format. Default: pairsDevTest.txt next to the dataset folder." };
         var people = new Option<string>("--people") { Description = "People file for open-set identification. Default: peopleDevTest.txt next to the dataset folder, if present." };
@@ -54,7 +58,7 @@ internal static class EvalCommand
 
         var command = new Command("eval", "Evaluate an embedder (verification HR-HR, one-side and both-side LR, open-set identification) with the service's own detection and alignment; prints a table, writes a JSON report and ROC/DET plots. Embeddings are cached per model file and input variant under .cache/eval.")
         {
-            model, cameraStream, dataset, pairs, people, protocols, sizes, bothSizes, json, plots, minFace, maxFace, provider,
+            model, cameraStream, mirror, dataset, pairs, people, protocols, sizes, bothSizes, json, plots, minFace, maxFace, provider,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -65,6 +69,7 @@ internal static class EvalCommand
             var request = new EvalRequest(
                 parseResult.GetValue(model)!,
                 parseResult.GetValue(cameraStream),
+                parseResult.GetValue(mirror),
                 datasetPath,
                 Path.GetFullPath(parseResult.GetValue(pairs) ?? Path.Combine(parent, "pairsDevTest.txt")),
                 File.Exists(peoplePath) ? peoplePath : null,
@@ -126,11 +131,17 @@ internal static class EvalCommand
                 throw new InvalidDataException($"--camera-stream needs a FaceBN model; '{modelPath}' has no FaceBN interface.");
             }
 
+            if (request.Mirror && (request.CameraStream || request.Protocols?.Contains(ProtocolNames.CameraShift) == true))
+            {
+                throw new InvalidDataException("--mirror cannot be combined with --camera-stream or camera_shift: mirrored probes would adapt FaceBN twice.");
+            }
+
             var sha256 = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(modelPath)));
             var faces = new EvaluationFaces(host.Services.GetRequiredService<BlazeFaceDetector>(), request.Dataset);
             var progress = new ConsoleProgress();
-            var cacheKey = request.CameraStream ? $"{sha256}-stream" : sha256;
-            var runner = new EvaluationRunner(faces, evaluated, new EmbeddingCache(RepositoryLayout.Cache, cacheKey), progress);
+            var mode = request.CameraStream ? "stream" : request.Mirror ? "mirror" : "plain";
+            using var measured = request.Mirror ? new MirrorFusedModel(evaluated) : null;
+            var runner = new EvaluationRunner(faces, measured ?? evaluated, new EmbeddingCache(RepositoryLayout.Cache, sha256, mode), progress);
 
             var pairList = PairsFile.Read(request.PairsFile);
             var verification = runner.Verify(
@@ -157,7 +168,7 @@ internal static class EvalCommand
                 throw new InvalidDataException($"camera_shift needs a FaceBN model; '{modelPath}' has no FaceBN interface.");
             }
 
-            if (request.Wants(ProtocolNames.CameraShift) && faceBn is not null)
+            if (request.Wants(ProtocolNames.CameraShift) && faceBn is not null && !request.Mirror)
             {
                 cameraShift = new CameraShiftRunner(faces, faceBn.Session, progress).Run(pairList, people, CameraProfile.Defaults, cancellationToken);
             }
@@ -165,7 +176,7 @@ internal static class EvalCommand
             verification = [.. verification, .. cameraShift?.Rows.Where(r => r.Row.Accuracy is not null) ?? []];
             openSet = [.. openSet, .. cameraShift?.Rows.Where(r => r.Row.Rank1 is not null) ?? []];
             var report = new EvaluationReport(
-                new ModelInfo(evaluated.Name, modelPath, sha256),
+                new ModelInfo((measured ?? evaluated).Name, modelPath, sha256),
                 new DatasetInfo(request.Dataset, request.PairsFile),
                 verification.Concat(openSet).Select(c => c.Row).ToList(),
                 faces.NotDetected,
@@ -225,6 +236,7 @@ internal static class EvalCommand
     private sealed record EvalRequest(
         string Model,
         bool CameraStream,
+        bool Mirror,
         string Dataset,
         string PairsFile,
         string? PeopleFile,

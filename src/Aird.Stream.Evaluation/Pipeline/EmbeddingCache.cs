@@ -2,19 +2,20 @@ namespace Aird.Stream.Evaluation.Pipeline;
 
 /// <summary>
 /// Embeddings already computed for one model and one input variant (HR or s px), kept on disk so that a second
-/// evaluation of the same model skips the work. The key names the model by the SHA-256 of its file and the input
-/// variant; <see cref="PipelineVersion"/> invalidates every entry when detection, alignment or resampling change.
+/// evaluation of the same model skips the work. The key names the model by the SHA-256 of its file, the way it
+/// embeds (<c>mode</c>: plain, FaceBN streaming, mirror-fused) and the input variant; <see cref="PipelineVersion"/> invalidates every entry when detection, alignment or resampling change.
 /// </summary>
 public sealed class EmbeddingCache
 {
-    public const int PipelineVersion = 1;
+    public const int PipelineVersion = 2;
 
     private readonly string folder;
 
-    public EmbeddingCache(string cacheRoot, string modelSha256)
+    public EmbeddingCache(string cacheRoot, string modelSha256, string mode = "plain")
     {
         ArgumentException.ThrowIfNullOrEmpty(modelSha256);
-        folder = Path.Combine(cacheRoot, "eval", $"{modelSha256[..16]}-p{PipelineVersion}");
+        ArgumentException.ThrowIfNullOrEmpty(mode);
+        folder = Path.Combine(cacheRoot, "eval", $"{modelSha256[..16]}-{mode}-p{PipelineVersion}");
     }
 
     public Dictionary<string, float[]> Load(string variant)

@@ -8,8 +8,8 @@ using OpenCvSharp;
 namespace Aird.Stream.Evaluation.Pipeline;
 
 /// <summary>
-/// The aligned high-resolution chip of each dataset image, made by the service's own path (detect, then align to the
-/// teacher's 150x150 dlib chip). The face nearest the image centre is the subject, as in LFW. Where no face is
+/// The aligned high-resolution chip of each dataset image, made as enrollment photos are (detect, refine the
+/// keypoints with <see cref="KeypointRefiner"/>, then align to the teacher's 150x150 dlib chip). The face nearest the image centre is the subject, as in LFW. Where no face is
 /// found the chip is a centred crop, and <see cref="NotDetected"/> counts it.
 /// </summary>
 public sealed class EvaluationFaces(BlazeFaceDetector detector, string datasetRoot)
@@ -18,6 +18,7 @@ public sealed class EvaluationFaces(BlazeFaceDetector detector, string datasetRo
     private const double FallbackCropShare = 0.6;
 
     private readonly ConcurrentDictionary<string, byte[]> chips = new(StringComparer.Ordinal);
+    private readonly KeypointRefiner refiner = new(detector);
     private int notDetected;
 
     public static FaceChipSpec Spec => FaceChipSpec.DlibTeacher;
@@ -41,7 +42,7 @@ public sealed class EvaluationFaces(BlazeFaceDetector detector, string datasetRo
             return CentredCrop(image);
         }
 
-        using var aligned = FaceAligner.Align(image, subject, Spec);
+        using var aligned = FaceAligner.Align(image, refiner.Refine(image, subject), Spec);
         return ToRgbBytes(aligned.Chip);
     }
 

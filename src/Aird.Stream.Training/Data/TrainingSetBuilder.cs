@@ -1,8 +1,6 @@
-using System.Runtime.InteropServices;
 using Aird.Stream.Evaluation.Pipeline;
 using Aird.Stream.Evaluation.Protocols;
 using Aird.Stream.Models.Runtime;
-using OpenCvSharp;
 
 namespace Aird.Stream.Training.Data;
 
@@ -52,7 +50,7 @@ public static class TrainingSetBuilder
             var count = Math.Min(teacher.MaxBatchSize, images.Length - start);
             var batch = chips.Skip(start).Take(count).ToArray();
             var plain = teacher.Embed(batch.Select(c => (ReadOnlyMemory<byte>)c).ToList(), cancellationToken);
-            var mirrored = teacher.Embed(batch.Select(c => (ReadOnlyMemory<byte>)Mirror(c, EvaluationFaces.Spec.Size)).ToList(), cancellationToken);
+            var mirrored = teacher.Embed(batch.Select(c => (ReadOnlyMemory<byte>)RgbChips.Mirrored(c, EvaluationFaces.Spec.Size)).ToList(), cancellationToken);
             for (var k = 0; k < count; k++)
             {
                 var (path, identity) = images[start + k];
@@ -63,15 +61,5 @@ public static class TrainingSetBuilder
         }
 
         return new TrainingSet(EvaluationFaces.Spec.Size, result, people.Count);
-    }
-
-    private static byte[] Mirror(byte[] rgb, int size)
-    {
-        using var chip = Mat.FromPixelData(size, size, MatType.CV_8UC3, rgb);
-        using var flipped = new Mat();
-        Cv2.Flip(chip, flipped, FlipMode.Y);
-        var bytes = new byte[rgb.Length];
-        Marshal.Copy(flipped.Data, bytes, 0, bytes.Length);
-        return bytes;
     }
 }

@@ -17,7 +17,13 @@ public static class FaceAligner
         }
 
         var plan = AlignmentPlanner.Plan(face, spec);
-        var t = plan.ImageToChip;
+        return new AlignedFace(Warp(image, plan.ImageToChip, spec.Size), plan.IsFallback);
+    }
+
+    /// <summary>The <paramref name="size"/> x <paramref name="size"/> chip that <paramref name="imageToChip"/> maps the image onto.</summary>
+    internal static Mat Warp(Mat image, Similarity imageToChip, int size)
+    {
+        var t = imageToChip;
         using var matrix = new Mat(2, 3, MatType.CV_64FC1);
         matrix.Set(0, 0, t.A);
         matrix.Set(0, 1, -t.B);
@@ -27,7 +33,7 @@ public static class FaceAligner
         matrix.Set(1, 2, t.Ty);
 
         var chip = new Mat();
-        Cv2.WarpAffine(image, chip, matrix, new Size(spec.Size, spec.Size), InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(0));
-        return new AlignedFace(chip, plan.IsFallback);
+        Cv2.WarpAffine(image, chip, matrix, new Size(size, size), InterpolationFlags.Linear, BorderTypes.Constant, Scalar.All(0));
+        return chip;
     }
 }

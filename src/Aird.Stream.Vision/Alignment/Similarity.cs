@@ -11,6 +11,15 @@ internal readonly record struct Similarity(double A, double B, double Tx, double
     public PointF Apply(PointF p) =>
         new((float)((A * p.X) - (B * p.Y) + Tx), (float)((B * p.X) + (A * p.Y) + Ty));
 
+    /// <summary>The similarity that undoes this one (rotation by -theta, scale 1/s).</summary>
+    public Similarity Inverse()
+    {
+        var norm = (A * A) + (B * B);
+        var a = A / norm;
+        var b = -B / norm;
+        return new Similarity(a, b, -((a * Tx) - (b * Ty)), -((b * Tx) + (a * Ty)));
+    }
+
     /// <summary>Least-squares similarity taking <paramref name="from"/> onto <paramref name="to"/> (Umeyama 1991,
     /// restricted to 2-D, where the rotation has a closed form); null when the source points coincide.</summary>
     public static Similarity? Estimate(ReadOnlySpan<PointF> from, ReadOnlySpan<PointF> to)

@@ -59,8 +59,28 @@ public sealed partial class BlazeFaceDetector : IDisposable
         ArgumentNullException.ThrowIfNull(image);
         using var bgr = ToBgr(image);
         var tiles = TilingPlan.Create(bgr.Width, bgr.Height, _options.MinFacePx, _options.MaxFacePx);
-        var sizes = new FaceSizeRange(_options.MinFacePx, _options.MaxFacePx);
+        var faces = Run(bgr, tiles, new FaceSizeRange(_options.MinFacePx, _options.MaxFacePx), cancellationToken);
+        LogDetected(faces.Count, tiles.Count, bgr.Width, bgr.Height);
+        return faces;
+    }
 
+    /// <summary>Detects faces in the whole image scaled to one model input, whatever the configured face range:
+    /// for a crop already framed around a face, as in <see cref="Alignment.KeypointRefiner"/>.</summary>
+    /// <returns>Faces in image coordinates, best score first; empty when there is none.</returns>
+    /// <exception cref="ArgumentException">The image is empty or not 8-bit grey/BGR/BGRA.</exception>
+    public IReadOnlyList<FaceDetection> DetectWhole(Mat image, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        using var bgr = ToBgr(image);
+        var side = Math.Max(bgr.Width, bgr.Height);
+        return Run(bgr, [new Tile(0, 0, side)], new FaceSizeRange(1, side * 2), cancellationToken);
+    }
+
+    /// <summary>The model's input side in pixels (256 for back-256, 128 for front-128).</summary>
+    public int InputSize => _inputSize;
+
+    private IReadOnlyList<FaceDetection> Run(Mat bgr, IReadOnlyList<Tile> tiles, FaceSizeRange sizes, CancellationToken cancellationToken)
+    {
         var input = new float[_inputSize * _inputSize * 3];
         using var inputValue = OrtValue.CreateTensorValueFromMemory(input, [1, _inputSize, _inputSize, 3]);
         using var canvas = new Mat(_inputSize, _inputSize, MatType.CV_8UC3);
@@ -98,9 +118,7 @@ public sealed partial class BlazeFaceDetector : IDisposable
             }
         }
 
-        var faces = WeightedNms.Merge(found, _options.NmsIouThreshold);
-        LogDetected(faces.Count, tiles.Count, bgr.Width, bgr.Height);
-        return faces;
+        return WeightedNms.Merge(found, _options.NmsIouThreshold);
     }
 
     public void Dispose() => _onnx.Dispose();

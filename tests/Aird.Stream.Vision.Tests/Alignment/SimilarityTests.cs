@@ -51,4 +51,22 @@ public class SimilarityTests
     {
         Assert.Throws<ArgumentException>(() => Similarity.Estimate(Source, Source.AsSpan(0, 3)));
     }
+
+    [Fact]
+    public void The_inverse_takes_every_point_back()
+    {
+        var angle = 35 * Math.PI / 180;
+        var forward = new Similarity(2.5 * Math.Cos(angle), 2.5 * Math.Sin(angle), -40, 310);
+
+        var back = forward.Inverse();
+
+        foreach (var p in Source)
+        {
+            var again = back.Apply(forward.Apply(p));
+            Assert.Equal(p.X, again.X, 3);
+            Assert.Equal(p.Y, again.Y, 3);
+        }
+
+        Assert.Equal(1 / 2.5, back.Scale, 6);
+    }
 }

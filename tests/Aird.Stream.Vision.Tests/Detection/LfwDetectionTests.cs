@@ -32,6 +32,30 @@ public class LfwDetectionTests(DetectorFixture detectors) : IClassFixture<Detect
         Assert.True(fallbacks <= 1, $"{fallbacks} of 50 chips fell back to a box crop");
     }
 
+    [Fact]
+    public void The_second_keypoint_pass_re_finds_each_face_and_moves_its_keypoints_by_a_few_percent()
+    {
+        var refiner = new KeypointRefiner(detectors.Portraits);
+        foreach (var path in TestAssets.DevTestImages(10))
+        {
+            using var image = ImageFiles.ReadBgr(path);
+            var first = detectors.Portraits.Detect(image, TestContext.Current.CancellationToken).MinBy(f => DistanceFromCentre(f, image))!;
+
+            var refined = refiner.Refine(image, first, TestContext.Current.CancellationToken);
+
+            Assert.NotSame(first, refined);
+            var eyes = Distance(first.Keypoint(FaceKeypoint.RightEye), first.Keypoint(FaceKeypoint.LeftEye));
+            for (var k = 0; k < 4; k++)
+            {
+                var moved = Distance(first.Keypoints[k], refined.Keypoints[k]);
+                Assert.True(moved < 0.2 * eyes, $"keypoint {k} of {path} moved {moved:F1} px, eyes are {eyes:F1} px apart");
+            }
+        }
+    }
+
+    private static float Distance(System.Drawing.PointF a, System.Drawing.PointF b) =>
+        MathF.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
+
     private static float DistanceFromCentre(FaceDetection face, Mat image)
     {
         var dx = face.Box.X + (face.Box.Width / 2) - (image.Width / 2f);

@@ -23,7 +23,7 @@ internal static class BenchEmbedCommand
         };
         var compare = new Option<string?>("--compare")
         {
-            Description = "A second embedder (same forms as --model) measured in the same run; adds its faces/s ratio to --model's.",
+            Description = "A baseline embedder (same forms as --model) measured in the same run; adds --model's faces/s divided by the baseline's.",
             HelpName = $"{EmbedBenchRunner.TeacherModelName}|PATH.onnx",
         };
         var provider = BenchOptions.Provider();
