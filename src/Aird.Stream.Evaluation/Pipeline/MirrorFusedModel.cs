@@ -46,21 +46,6 @@ public sealed class MirrorFusedModel : EvaluatedModel
     private List<ReadOnlyMemory<byte>> Mirrored(IReadOnlyList<ReadOnlyMemory<byte>> chips) =>
         [.. chips.Select(c => (ReadOnlyMemory<byte>)RgbChips.Mirrored(c.Span, ChipSize))];
 
-    private static float[][] Fused(float[][] plain, float[][] mirrored)
-    {
-        var fused = new float[plain.Length][];
-        for (var i = 0; i < plain.Length; i++)
-        {
-            var sum = new float[plain[i].Length];
-            for (var d = 0; d < sum.Length; d++)
-            {
-                sum[d] = plain[i][d] + mirrored[i][d];
-            }
-
-            var norm = MathF.Sqrt(sum.Sum(v => v * v));
-            fused[i] = norm > 0 ? [.. sum.Select(v => v / norm)] : sum;
-        }
-
-        return fused;
-    }
+    private static float[][] Fused(float[][] plain, float[][] mirrored) =>
+        [.. plain.Select((embedding, i) => EmbeddingVectors.Normalised([.. embedding.Zip(mirrored[i], (a, b) => a + b)]))];
 }

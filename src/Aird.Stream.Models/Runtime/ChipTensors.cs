@@ -1,6 +1,6 @@
 namespace Aird.Stream.Models.Runtime;
 
-/// <summary>Conversions shared by the embedders: HWC RGB chips to NCHW floats, raw embeddings to unit vectors.</summary>
+/// <summary>The embedders' input layout: HWC RGB chips to NCHW floats.</summary>
 internal static class ChipTensors
 {
     public static float[] ToNchw(IReadOnlyList<ReadOnlyMemory<byte>> chips, int chipSize)
@@ -27,24 +27,5 @@ internal static class ChipTensors
         }
 
         return input;
-    }
-
-    public static float[] Normalised(ReadOnlySpan<float> raw)
-    {
-        var sumOfSquares = 0.0;
-        foreach (var value in raw)
-        {
-            sumOfSquares += value * (double)value;
-        }
-
-        // A zero vector has no direction; it stays zero rather than becoming NaN.
-        var scale = sumOfSquares > 0 ? 1 / Math.Sqrt(sumOfSquares) : 0;
-        var result = new float[raw.Length];
-        for (var i = 0; i < raw.Length; i++)
-        {
-            result[i] = (float)(raw[i] * scale);
-        }
-
-        return result;
     }
 }

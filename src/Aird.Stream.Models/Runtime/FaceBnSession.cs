@@ -95,7 +95,7 @@ public sealed class FaceBnSession : IDisposable
             var embeddings = new float[n][];
             for (var i = 0; i < n; i++)
             {
-                embeddings[i] = ChipTensors.Normalised(raw.Slice(i * dimension, dimension));
+                embeddings[i] = EmbeddingVectors.Normalised(raw.Slice(i * dimension, dimension));
             }
 
             var means = Enumerable.Range(0, Layers.Count).Select(l => outputs[1 + (2 * l)].GetTensorDataAsSpan<float>().ToArray()).ToList();

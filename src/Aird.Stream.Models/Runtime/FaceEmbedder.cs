@@ -64,7 +64,7 @@ public sealed class FaceEmbedder : IDisposable
             var output = outputs[0].GetTensorDataAsSpan<float>();
             for (var n = 0; n < count; n++)
             {
-                embeddings[start + n] = ChipTensors.Normalised(output.Slice(n * Model.EmbeddingSize, Model.EmbeddingSize));
+                embeddings[start + n] = EmbeddingVectors.Normalised(output.Slice(n * Model.EmbeddingSize, Model.EmbeddingSize));
             }
         }
 

@@ -7,8 +7,8 @@ namespace Aird.Stream.Vision.Alignment;
 /// Makes a detection's keypoints more precise by detecting the face a second time in an upright, centred view of
 /// it (one extra model run per face). BlazeFace places eyes, nose and mouth more precisely on an upright face that
 /// fills a known share of its input than on a tilted one somewhere in a tile; on LFW the second pass lifts the
-/// teacher's verification accuracy by about half a point (docs/results.md). Meant for high-resolution faces (enrollment photos, evaluation images): a 20 px face
-/// enlarged gains no detail.
+/// teacher's verification accuracy by about half a point (docs/results.md). Meant for high-resolution faces
+/// (enrollment photos, evaluation images): a 20 px face enlarged gains no detail.
 /// </summary>
 public sealed class KeypointRefiner(BlazeFaceDetector detector)
 {
