@@ -129,10 +129,11 @@ public sealed class Trainer(TrainingOptions options)
     public static string Describe(DistillationOptions losses)
     {
         ArgumentNullException.ThrowIfNull(losses);
+        var instance = losses.PredictionWeight == 0 ? "L_IlD feature term (a = 0)" : "L_IlD";
         return (losses.Instance, losses.Relation) switch
         {
-            (true, true) => "L_IlD + L_RlD (AIRD)",
-            (true, false) => "L_IlD only",
+            (true, true) => losses.PredictionWeight == 0 ? $"{instance} + L_RlD" : "L_IlD + L_RlD (AIRD)",
+            (true, false) => $"{instance} only",
             _ => "L_RlD only",
         };
     }

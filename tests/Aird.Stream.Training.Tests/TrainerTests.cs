@@ -2,6 +2,7 @@ using Aird.Stream.Models.FaceApi;
 using Aird.Stream.Models.Student;
 using Aird.Stream.Testing;
 using Aird.Stream.Training.Data;
+using Aird.Stream.Training.Distillation;
 using Aird.Stream.Training.Teacher;
 using Microsoft.ML.OnnxRuntime;
 using static TorchSharp.torch;
@@ -71,6 +72,18 @@ public sealed class TrainerTests : IDisposable
         var other = await Assert.ThrowsAsync<InvalidOperationException>(() => new Trainer(Options with { Epochs = 1, Seed = 9 }).RunAsync(
             Set(), _teacher, folder, resume: true, new Dictionary<string, string>(), null, TestContext.Current.CancellationToken));
         Assert.Contains("other options", other.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(true, true, 1.0, "L_IlD + L_RlD (AIRD)")]
+    [InlineData(true, true, 0.0, "L_IlD feature term (a = 0) + L_RlD")]
+    [InlineData(true, false, 1.0, "L_IlD only")]
+    [InlineData(false, true, 1.0, "L_RlD only")]
+    public void A_run_is_named_by_the_terms_it_optimises(bool instance, bool relation, double predictionWeight, string expected)
+    {
+        var losses = new DistillationOptions { Instance = instance, Relation = relation, PredictionWeight = predictionWeight };
+
+        Assert.Equal(expected, Trainer.Describe(losses));
     }
 
     public void Dispose()
