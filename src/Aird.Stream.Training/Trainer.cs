@@ -129,11 +129,13 @@ public sealed class Trainer(TrainingOptions options)
     public static string Describe(DistillationOptions losses)
     {
         ArgumentNullException.ThrowIfNull(losses);
-        var instance = losses.PredictionWeight == 0 ? "L_IlD feature term (a = 0)" : "L_IlD";
-        return (losses.Instance, losses.Relation) switch
+        var featureOnly = losses.PredictionWeight == 0;
+        return (losses.Instance, losses.Relation, featureOnly) switch
         {
-            (true, true) => losses.PredictionWeight == 0 ? $"{instance} + L_RlD" : "L_IlD + L_RlD (AIRD)",
-            (true, false) => $"{instance} only",
+            (true, true, false) => "L_IlD + L_RlD (AIRD)",
+            (true, true, true) => "L_IlD feature term (a = 0) + L_RlD",
+            (true, false, false) => "L_IlD only",
+            (true, false, true) => "L_IlD feature term (a = 0) only",
             _ => "L_RlD only",
         };
     }

@@ -78,6 +78,7 @@ public sealed class TrainerTests : IDisposable
     [InlineData(true, true, 1.0, "L_IlD + L_RlD (AIRD)")]
     [InlineData(true, true, 0.0, "L_IlD feature term (a = 0) + L_RlD")]
     [InlineData(true, false, 1.0, "L_IlD only")]
+    [InlineData(true, false, 0.0, "L_IlD feature term (a = 0) only")]
     [InlineData(false, true, 1.0, "L_RlD only")]
     public void A_run_is_named_by_the_terms_it_optimises(bool instance, bool relation, double predictionWeight, string expected)
     {

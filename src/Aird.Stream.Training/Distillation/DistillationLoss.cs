@@ -24,10 +24,16 @@ public sealed class DistillationLoss(DistillationOptions options, Tensor prototy
         double feature = 0, prediction = 0, relation = 0;
         if (options.Instance)
         {
-            var featureTerm = FeatureAlignment(student, teacher);
-            var predictionTerm = PredictionAgreement(student, teacher, prototypes, options.PrototypeScale, options.Temperature);
-            (feature, prediction) = (featureTerm.item<float>(), predictionTerm.item<float>());
-            total = featureTerm + (options.PredictionWeight * predictionTerm);
+            total = FeatureAlignment(student, teacher);
+            feature = total.item<float>();
+
+            // With a = 0 the prototype KL (a B x K product per step) would be computed only to be multiplied away.
+            if (options.PredictionWeight != 0)
+            {
+                var predictionTerm = PredictionAgreement(student, teacher, prototypes, options.PrototypeScale, options.Temperature);
+                prediction = predictionTerm.item<float>();
+                total += options.PredictionWeight * predictionTerm;
+            }
         }
 
         if (options.Relation)

@@ -54,6 +54,19 @@ public class DistillationLossTests
     }
 
     [Fact]
+    public void With_no_prediction_weight_the_instance_term_is_the_feature_alignment_alone()
+    {
+        using var teacher = Faces(7);
+        using var student = Faces(8);
+        using var prototypes = Faces(9, count: 5);
+
+        var terms = new DistillationLoss(new DistillationOptions { PredictionWeight = 0 }, prototypes).Compute(student, teacher);
+
+        Assert.Equal(0, terms.PredictionAgreement);
+        Assert.Equal(terms.FeatureAlignment + terms.Relation, terms.Total.item<float>(), 4);
+    }
+
+    [Fact]
     public void Switched_off_terms_are_not_computed_and_their_weights_apply()
     {
         using var teacher = Faces(4);
