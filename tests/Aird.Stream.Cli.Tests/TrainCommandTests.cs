@@ -59,6 +59,20 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains("no checkpoint", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--temperature", "0", "--temperature must be above 0.")]
+    [InlineData("--prediction-weight", "-1", "--prediction-weight must not be negative.")]
+    [InlineData("--clean-share", "1.5", "--clean-share must lie in [0, 1].")]
+    [InlineData("--epochs", "0", "--epochs must be at least 1.")]
+    public async Task Nonsensical_training_options_are_refused_before_any_work(string option, string value, string message)
+    {
+        var (exitCode, _, stderr) = await AirdProcess.RunAsync("train", option, value, "--out", Path.Combine(_folder, "refused"));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "refused")));
+    }
+
     [Fact]
     public async Task The_camera_shift_protocol_refuses_a_model_without_FaceBN()
     {

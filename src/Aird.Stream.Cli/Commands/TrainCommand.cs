@@ -49,6 +49,17 @@ internal static class TrainCommand
         var relationTemperature = new Option<double>("--relation-temperature") { Description = "tau of the relation softmax.", DefaultValueFactory = _ => defaults.Losses.RelationTemperature };
         var cleanShare = new Option<double>("--clean-share") { Description = "Share of high-resolution (undegraded) training inputs.", DefaultValueFactory = _ => defaults.Degradation.CleanShare };
 
+        // Rejected while parsing: a zero temperature or a negative weight would otherwise train on NaN or inverted losses.
+        Require(epochs, v => v >= 1, "--epochs must be at least 1.");
+        Require(batchSize, v => v >= 2, "--batch-size must be at least 2 (the relation term compares faces within a batch).");
+        Require(learningRate, v => v > 0, "--lr must be above 0.");
+        Require(threads, v => v >= 1, "--threads must be at least 1.");
+        Require(predictionWeight, v => v >= 0, "--prediction-weight must not be negative.");
+        Require(relationWeight, v => v >= 0, "--relation-weight must not be negative.");
+        Require(temperature, v => v > 0, "--temperature must be above 0.");
+        Require(relationTemperature, v => v > 0, "--relation-temperature must be above 0.");
+        Require(cleanShare, v => v is >= 0 and <= 1, "--clean-share must lie in [0, 1].");
+
         var command = new Command("train", "Distil the student from the teacher with AIRD (L_IlD, L_RlD) on degraded faces of the training identities; writes checkpoints, training-log.csv, training-loss.png and the folded and FaceBN ONNX graphs into --out. Chips and teacher embeddings are computed once and cached under .cache/train.")
         {
             dataset, people, maxPeople, output, resume, epochs, batchSize, learningRate, seed, threads, losses,
@@ -84,6 +95,15 @@ internal static class TrainCommand
         });
         return command;
     }
+
+    private static void Require<T>(Option<T> option, Func<T, bool> isValid, string rule) =>
+        option.Validators.Add(result =>
+        {
+            if (!isValid(result.GetValueOrDefault<T>()))
+            {
+                result.AddError(rule);
+            }
+        });
 
     private static async Task<int> RunAsync(ParseResult parseResult, TrainRequest request, CancellationToken cancellationToken)
     {
