@@ -38,6 +38,11 @@ public sealed class Trainer(TrainingOptions options)
             throw new ArgumentException($"The training set has {set.Faces.Count} faces, fewer than one batch of {options.BatchSize}.", nameof(set));
         }
 
+        if (set.JitteredViews != options.Jitter.Views)
+        {
+            throw new ArgumentException($"The training set has {set.JitteredViews} jittered views per face, the options ask for {options.Jitter.Views}.", nameof(set));
+        }
+
         Directory.CreateDirectory(outputFolder);
         torch.set_num_threads(options.Threads);
         var optionsJson = JsonSerializer.Serialize(options);

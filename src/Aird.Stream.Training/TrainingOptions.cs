@@ -28,4 +28,7 @@ public sealed record TrainingOptions
     public DistillationOptions Losses { get; init; } = new();
 
     public DegradationOptions Degradation { get; init; } = new();
+
+    /// <summary>Jittered re-alignments of each training chip (drawn with <see cref="Seed"/> when the set is built).</summary>
+    public ChipJitterOptions Jitter { get; init; } = new();
 }

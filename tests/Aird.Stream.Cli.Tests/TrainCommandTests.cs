@@ -12,9 +12,10 @@ public sealed class TrainCommandTests : IDisposable
     {
         var output = Path.Combine(_folder, "run");
         var (trainExit, trainOut, trainErr) = await AirdProcess.RunAsync(
-            TimeSpan.FromMinutes(5), "train", "--max-people", "11", "--epochs", "1", "--batch-size", "8", "--out", output);
+            TimeSpan.FromMinutes(5), "train", "--max-people", "11", "--epochs", "1", "--batch-size", "8", "--views", "1", "--out", output);
 
         Assert.True(trainExit == 0, trainErr);
+        Assert.Contains("1 jittered view of each", trainErr, StringComparison.Ordinal);
         Assert.Contains("s per epoch", trainOut, StringComparison.Ordinal);
         Assert.Contains("epoch 1/1", trainErr, StringComparison.Ordinal);
         foreach (var file in new[] { "student.onnx", "student-facebn.onnx", "training-log.csv", "training-loss.png", "checkpoint/state.json" })
@@ -64,6 +65,7 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("--prediction-weight", "-1", "--prediction-weight must not be negative.")]
     [InlineData("--clean-share", "1.5", "--clean-share must lie in [0, 1].")]
     [InlineData("--epochs", "0", "--epochs must be at least 1.")]
+    [InlineData("--views", "-2", "--views must not be negative.")]
     public async Task Nonsensical_training_options_are_refused_before_any_work(string option, string value, string message)
     {
         var (exitCode, _, stderr) = await AirdProcess.RunAsync("train", option, value, "--out", Path.Combine(_folder, "refused"));

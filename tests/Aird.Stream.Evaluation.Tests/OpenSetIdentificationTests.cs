@@ -23,8 +23,10 @@ public class OpenSetIdentificationTests
         Assert.Equal(0.75, result.Rank1);
         // FPIR 10%: one non-mated probe (0.9) may pass, threshold 0.8: 0.95 and 0.85 are hits, 0.5 and the wrong one miss.
         Assert.Equal(0.5, result.FnirAtFpir1e1);
+        Assert.Equal(0.8, result.ThresholdAtFpir1e1, 12);
         // FPIR 1%: none may pass, threshold 0.9: only 0.95 is a hit.
         Assert.Equal(0.75, result.FnirAtFpir1e2);
+        Assert.Equal(0.9, result.ThresholdAtFpir1e2, 12);
     }
 
     [Fact]

@@ -27,7 +27,8 @@ public sealed class ReportingTests : IDisposable
         var row = json.RootElement.GetProperty("rows")[0];
         Assert.Equal(
             ["protocol", "size_px", "camera", "facebn", "pairs", "accuracy", "accuracy_std", "auc", "tar_at_far_1e-2",
-             "tar_at_far_1e-3", "rank1", "fnir_at_fpir_1e-2", "fnir_at_fpir_1e-1"],
+             "tar_at_far_1e-3", "rank1", "fnir_at_fpir_1e-2", "fnir_at_fpir_1e-1",
+             "threshold_at_fpir_1e-2", "threshold_at_fpir_1e-1"],
             row.EnumerateObject().Select(p => p.Name));
         Assert.Equal(JsonValueKind.Null, row.GetProperty("rank1").ValueKind);
         Assert.Equal(3, json.RootElement.GetProperty("faces_not_detected").GetInt32());

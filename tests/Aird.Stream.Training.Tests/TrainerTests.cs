@@ -115,7 +115,7 @@ public sealed class TrainerTests : IDisposable
             for (var image = 1; image <= People[identity].Images; image++)
             {
                 var chip = LfwChips.CentreCrop(People[identity].Person, image);
-                faces.Add(new TrainingFace($"{People[identity].Person}/{image}", identity, chip, Teacher(chip, mirrored: false), Teacher(chip, mirrored: true)));
+                faces.Add(new TrainingFace($"{People[identity].Person}/{image}", identity, chip, Teacher(chip, mirrored: false), Teacher(chip, mirrored: true), []));
             }
         }
 

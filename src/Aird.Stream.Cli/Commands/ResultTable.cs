@@ -11,11 +11,11 @@ internal static class ResultTable
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{report.Model.Name} on {Path.GetFileName(report.Dataset.PairsFile)}: {report.FacesNotDetected} image(s) without a detected face, {report.Seconds:0.0} s");
-        text.AppendLine("protocol       size  camera  pairs  accuracy        AUC     TAR@1e-2  TAR@1e-3 | rank-1  FNIR@1e-2  FNIR@1e-1");
+        text.AppendLine("protocol       size  camera  pairs  accuracy        AUC     TAR@1e-2  TAR@1e-3 | rank-1  FNIR@1e-2  FNIR@1e-1  t@1e-2  t@1e-1");
         foreach (var row in report.Rows)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"{row.Protocol,-13} {Size(row.SizePx),5}  {Camera(row),-6} {row.Pairs?.ToString(CultureInfo.InvariantCulture) ?? "",6}  {Accuracy(row),-14} {Percent(row.Auc),7}  {Percent(row.TarAtFar1e2),8}  {Percent(row.TarAtFar1e3),8} | {Percent(row.Rank1),6}  {Percent(row.FnirAtFpir1e2),9}  {Percent(row.FnirAtFpir1e1),9}");
+                $"{row.Protocol,-13} {Size(row.SizePx),5}  {Camera(row),-6} {row.Pairs?.ToString(CultureInfo.InvariantCulture) ?? "",6}  {Accuracy(row),-14} {Percent(row.Auc),7}  {Percent(row.TarAtFar1e2),8}  {Percent(row.TarAtFar1e3),8} | {Percent(row.Rank1),6}  {Percent(row.FnirAtFpir1e2),9}  {Percent(row.FnirAtFpir1e1),9}  {Score(row.ThresholdAtFpir1e2),6}  {Score(row.ThresholdAtFpir1e1),6}");
         }
 
         if (report.FaceBnWarmup is { Count: > 0 } warmup)
@@ -36,6 +36,8 @@ internal static class ResultTable
 
     private static string Accuracy(ReportRow row) =>
         row.Accuracy is { } a ? string.Create(CultureInfo.InvariantCulture, $"{a * 100:0.00} ± {row.AccuracyStd * 100:0.00}") : "";
+
+    private static string Score(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "";
 
     private static string Percent(double? value) => value is { } v ? (v * 100).ToString("0.00", CultureInfo.InvariantCulture) : "";
 }

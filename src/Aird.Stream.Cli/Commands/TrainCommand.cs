@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Aird.Stream.Cli.Hosting;
 using Aird.Stream.Evaluation.Pipeline;
 using Aird.Stream.Evaluation.Protocols;
@@ -47,6 +48,11 @@ internal static class TrainCommand
         var relationWeight = new Option<double>("--relation-weight") { Description = "b: weight of L_RlD.", DefaultValueFactory = _ => defaults.Losses.RelationWeight };
         var temperature = new Option<double>("--temperature") { Description = "T of the prototype classifier.", DefaultValueFactory = _ => defaults.Losses.Temperature };
         var relationTemperature = new Option<double>("--relation-temperature") { Description = "tau of the relation softmax.", DefaultValueFactory = _ => defaults.Losses.RelationTemperature };
+        var views = new Option<int>("--views")
+        {
+            Description = "Jittered re-alignments per training image (small rotation, scale and shift, as a detector's keypoint error on a small face gives), each embedded by the teacher when the set is built. 0: the aligned chip alone.",
+            DefaultValueFactory = _ => defaults.Jitter.Views,
+        };
         var cleanShare = new Option<double>("--clean-share") { Description = "Share of high-resolution (undegraded) training inputs.", DefaultValueFactory = _ => defaults.Degradation.CleanShare };
 
         // Rejected while parsing: a zero temperature or a negative weight would otherwise train on NaN or inverted losses.
@@ -59,11 +65,12 @@ internal static class TrainCommand
         Require(temperature, v => v > 0, "--temperature must be above 0.");
         Require(relationTemperature, v => v > 0, "--relation-temperature must be above 0.");
         Require(cleanShare, v => v is >= 0 and <= 1, "--clean-share must lie in [0, 1].");
+        Require(views, v => v >= 0, "--views must not be negative.");
 
         var command = new Command("train", "Distil the student from the teacher with AIRD (L_IlD, L_RlD) on degraded faces of the training identities; writes checkpoints, training-log.csv, training-loss.png and the folded and FaceBN ONNX graphs into --out. Chips and teacher embeddings are computed once and cached under .cache/train.")
         {
             dataset, people, maxPeople, output, resume, epochs, batchSize, learningRate, seed, threads, losses,
-            predictionWeight, relationWeight, temperature, relationTemperature, cleanShare,
+            predictionWeight, relationWeight, temperature, relationTemperature, cleanShare, views,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -85,6 +92,7 @@ internal static class TrainCommand
                     RelationTemperature = parseResult.GetValue(relationTemperature),
                 },
                 Degradation = defaults.Degradation with { CleanShare = parseResult.GetValue(cleanShare) },
+                Jitter = defaults.Jitter with { Views = parseResult.GetValue(views) },
             };
             var datasetPath = Path.GetFullPath(parseResult.GetValue(dataset) ?? Path.Combine(RepositoryLayout.Lfw, "lfw-deepfunneled"));
             var peoplePath = Path.GetFullPath(parseResult.GetValue(people) ?? Path.Combine(Path.GetDirectoryName(datasetPath)!, "peopleDevTrain.txt"));
@@ -132,7 +140,8 @@ internal static class TrainCommand
 
             var teacherPath = TeacherModel.EnsureConverted(RepositoryLayout.Cache);
             var set = await Task.Run(() => LoadOrBuildSet(host.Services, request, people, teacherPath, cancellationToken), cancellationToken);
-            await Console.Error.WriteLineAsync($"Training set: {set.Faces.Count} faces of {set.IdentityCount} identities from {request.PeopleFile}.");
+            var views = set.JitteredViews == 1 ? "1 jittered view" : $"{set.JitteredViews} jittered views";
+            await Console.Error.WriteLineAsync($"Training set: {set.Faces.Count} faces of {set.IdentityCount} identities, {views} of each, from {request.PeopleFile}.");
 
             var manifest = Path.Combine(RepositoryLayout.Cache, "models", "@vladmandic", "face-api", "model", "face_recognition_model-weights_manifest.json");
             using var teacher = DlibResNetModule.FromFaceApi(FaceApiWeights.Load(manifest));
@@ -165,7 +174,8 @@ internal static class TrainCommand
         IServiceProvider services, TrainRequest request, IReadOnlyList<(string Name, int Images)> people, string teacherPath, CancellationToken cancellationToken)
     {
         var key = string.Join('\n', people.Select(p => $"{p.Name}\t{p.Images}"))
-            + $"\n{request.Dataset}\n{EmbeddingCache.PipelineVersion}\n{Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(teacherPath)))}";
+            + $"\n{request.Dataset}\n{EmbeddingCache.PipelineVersion}\n{Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(teacherPath)))}"
+            + $"\n{JsonSerializer.Serialize(request.Options.Jitter)}\n{request.Options.Seed}";
         var cachePath = Path.Combine(RepositoryLayout.Cache, "train", $"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16]}.bin");
         if (TrainingSet.Load(cachePath) is { } cached)
         {
@@ -175,7 +185,7 @@ internal static class TrainCommand
         var faces = new EvaluationFaces(services.GetRequiredService<BlazeFaceDetector>(), request.Dataset);
         var session = services.GetRequiredService<OnnxSessionFactory>().Create(teacherPath, new OnnxRuntimeOptions());
         using var embedder = new FaceEmbedder(session, EmbedderModelInfo.Teacher);
-        var set = TrainingSetBuilder.Build(people, faces, embedder, new ConsoleProgress(), cancellationToken);
+        var set = TrainingSetBuilder.Build(people, faces, embedder, request.Options.Jitter, request.Options.Seed, new ConsoleProgress(), cancellationToken);
         if (faces.NotDetected > 0)
         {
             Console.Error.WriteLine($"{faces.NotDetected} training images had no detected face and use a centred crop.");

@@ -3,7 +3,8 @@ namespace Aird.Stream.Evaluation.Metrics;
 /// <summary>
 /// Watchlist (open-set) identification metrics: rank-1 identification rate of the mated probes, and FNIR at fixed
 /// FPIR. At threshold t a non-mated probe is a false positive when its top score exceeds t; a mated probe is a false
-/// negative unless its top match is correct and exceeds t.
+/// negative unless its top match is correct and exceeds t. The thresholds that give each FPIR are reported too: they
+/// are what a watchlist's match threshold should be for that rate of false alerts per passing stranger.
 /// </summary>
 public static class OpenSetIdentification
 {
@@ -17,24 +18,29 @@ public static class OpenSetIdentification
             throw new ArgumentException("need mated and non-mated probes");
         }
 
+        var (strict, loose) = (ThresholdAtFpir(nonMated, 1e-2), ThresholdAtFpir(nonMated, 1e-1));
         return new OpenSetResult(
             mated.Length,
             nonMated.Length,
             mated.Count(p => p.TopIsCorrect) / (double)mated.Length,
-            FnirAtFpir(mated, nonMated, 1e-2),
-            FnirAtFpir(mated, nonMated, 1e-1),
-            Det(mated, nonMated));
+            Fnir(mated, strict),
+            Fnir(mated, loose),
+            Det(mated, nonMated))
+        {
+            ThresholdAtFpir1e2 = strict,
+            ThresholdAtFpir1e1 = loose,
+        };
     }
 
     private static double Fnir(OpenSetProbe[] mated, double threshold) =>
         mated.Count(p => !(p.TopIsCorrect && p.TopScore > threshold)) / (double)mated.Length;
 
-    private static double FnirAtFpir(OpenSetProbe[] mated, double[] nonMated, double fpir)
+    // The lowest threshold that lets at most fpir of the non-mated probes through.
+    private static double ThresholdAtFpir(double[] nonMated, double fpir)
     {
-        // The lowest threshold that lets at most fpir of the non-mated probes through.
         var descending = nonMated.OrderDescending().ToArray();
         var allowed = (int)Math.Floor(fpir * descending.Length);
-        return Fnir(mated, descending[Math.Min(allowed, descending.Length - 1)]);
+        return descending[Math.Min(allowed, descending.Length - 1)];
     }
 
     private static List<CurvePoint> Det(OpenSetProbe[] mated, double[] nonMated) =>

@@ -7,4 +7,11 @@ public sealed record OpenSetResult(
     double Rank1,
     double FnirAtFpir1e2,
     double FnirAtFpir1e1,
-    IReadOnlyList<CurvePoint> Det);
+    IReadOnlyList<CurvePoint> Det)
+{
+    /// <summary>The score a match must exceed for an FPIR of 1e-2 (FNIR is measured there).</summary>
+    public double ThresholdAtFpir1e2 { get; init; }
+
+    /// <summary>The score a match must exceed for an FPIR of 1e-1.</summary>
+    public double ThresholdAtFpir1e1 { get; init; }
+}

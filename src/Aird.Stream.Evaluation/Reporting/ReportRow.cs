@@ -48,6 +48,13 @@ public sealed record ReportRow
     [JsonPropertyName("fnir_at_fpir_1e-1")]
     public double? FnirAtFpir1e1 { get; init; }
 
+    /// <summary>The similarity threshold at FPIR 1e-2: a watchlist match threshold for that false-alert rate.</summary>
+    [JsonPropertyName("threshold_at_fpir_1e-2")]
+    public double? ThresholdAtFpir1e2 { get; init; }
+
+    [JsonPropertyName("threshold_at_fpir_1e-1")]
+    public double? ThresholdAtFpir1e1 { get; init; }
+
     public static ReportRow FromVerification(string protocol, int? sizePx, VerificationResult result, bool faceBn = false, string? camera = null)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -78,6 +85,8 @@ public sealed record ReportRow
             Rank1 = result.Rank1,
             FnirAtFpir1e2 = result.FnirAtFpir1e2,
             FnirAtFpir1e1 = result.FnirAtFpir1e1,
+            ThresholdAtFpir1e2 = result.ThresholdAtFpir1e2,
+            ThresholdAtFpir1e1 = result.ThresholdAtFpir1e1,
         };
     }
 }

@@ -6,7 +6,9 @@ namespace Aird.Stream.Training.Data;
 /// <summary>
 /// Degrades the faces of one epoch into batches on background threads while the trainer computes, a few batches
 /// ahead. Sample k of epoch e is degraded with its own seed (run seed, e, k), so batches are identical on every run
-/// however the threads interleave. The last incomplete batch is dropped: BatchNorm and the relation term want full ones.
+/// however the threads interleave. A face with jittered views is shown as one of its views (the aligned chip included),
+/// drawn per sample, with that view's teacher embedding as the target. The last incomplete batch is dropped: BatchNorm
+/// and the relation term want full ones.
 /// </summary>
 public sealed class BatchLoader(TrainingSet set, Degradation degradation, int inputSize, int batchSize, int seed)
 {
@@ -60,7 +62,8 @@ public sealed class BatchLoader(TrainingSet set, Degradation degradation, int in
             var position = (batch * batchSize) + k;
             var face = set.Faces[order[position]];
             var random = new Random(SampleSeed(epoch, position));
-            var sample = degradation.Apply(face.Chip, set.ChipSize, random);
+            var (chip, teacher, teacherMirrored) = View(face, random);
+            var sample = degradation.Apply(chip, set.ChipSize, random);
             for (var p = 0; p < plane; p++)
             {
                 for (var c = 0; c < 3; c++)
@@ -69,9 +72,22 @@ public sealed class BatchLoader(TrainingSet set, Degradation degradation, int in
                 }
             }
 
-            (sample.Flipped ? face.TeacherMirrored : face.Teacher).CopyTo(targets, k * dimension);
+            (sample.Flipped ? teacherMirrored : teacher).CopyTo(targets, k * dimension);
         });
         return new TrainingBatch(batchSize, inputs, targets);
+    }
+
+    // Without views no random number is drawn, so such a set gives the batches it gave before views existed.
+    private (byte[] Chip, float[] Teacher, float[] TeacherMirrored) View(TrainingFace face, Random random)
+    {
+        var view = face.Jittered.Count == 0 ? 0 : random.Next(face.Jittered.Count + 1);
+        if (view == 0)
+        {
+            return (face.Chip, face.Teacher, face.TeacherMirrored);
+        }
+
+        var jittered = face.Jittered[view - 1];
+        return (jittered.Jitter.Apply(face.Chip, set.ChipSize), jittered.Teacher, jittered.TeacherMirrored);
     }
 
     private int[] Shuffled(int epoch)

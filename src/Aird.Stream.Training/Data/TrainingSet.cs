@@ -2,11 +2,12 @@ namespace Aird.Stream.Training.Data;
 
 /// <summary>
 /// The distillation data: every training image's aligned 150 px chip, its identity, and the teacher's L2-normalised
-/// embeddings of the chip and of its mirror image (computed once: the teacher is frozen).
+/// embeddings of the chip and of its mirror image (computed once: the teacher is frozen), and as many jittered
+/// re-alignments per face as the set was built with, each with its own pair of teacher embeddings.
 /// </summary>
 public sealed class TrainingSet
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     public TrainingSet(int chipSize, IReadOnlyList<TrainingFace> faces, int identityCount)
     {
@@ -19,6 +20,11 @@ public sealed class TrainingSet
         if (faces.Any(f => f.Identity < 0 || f.Identity >= identityCount || f.Chip.Length != chipSize * chipSize * 3))
         {
             throw new ArgumentException($"Every face needs an identity in [0, {identityCount}) and a {chipSize} px RGB chip.", nameof(faces));
+        }
+
+        if (faces.Any(f => f.Jittered.Count != faces[0].Jittered.Count))
+        {
+            throw new ArgumentException("Every face of a set has the same number of jittered views.", nameof(faces));
         }
 
         ChipSize = chipSize;
@@ -34,6 +40,8 @@ public sealed class TrainingSet
 
     public int EmbeddingSize => Faces[0].Teacher.Length;
 
+    public int JitteredViews => Faces[0].Jittered.Count;
+
     /// <summary>Reads a set written by <see cref="Save"/>; null when the file does not exist or is of another format.</summary>
     public static TrainingSet? Load(string path)
     {
@@ -48,14 +56,22 @@ public sealed class TrainingSet
             return null;
         }
 
-        var (chipSize, identities, count, dimension) = (reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+        var (chipSize, identities, count, dimension, views) = (reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
         var faces = new TrainingFace[count];
         for (var i = 0; i < count; i++)
         {
             var relativePath = reader.ReadString();
             var identity = reader.ReadInt32();
             var chip = reader.ReadBytes(chipSize * chipSize * 3);
-            faces[i] = new TrainingFace(relativePath, identity, chip, ReadVector(reader, dimension), ReadVector(reader, dimension));
+            var (teacher, mirrored) = (ReadVector(reader, dimension), ReadVector(reader, dimension));
+            var jittered = new JitteredView[views];
+            for (var v = 0; v < views; v++)
+            {
+                var jitter = new ChipJitter(reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
+                jittered[v] = new JitteredView(jitter, ReadVector(reader, dimension), ReadVector(reader, dimension));
+            }
+
+            faces[i] = new TrainingFace(relativePath, identity, chip, teacher, mirrored, jittered);
         }
 
         return new TrainingSet(chipSize, faces, identities);
@@ -72,6 +88,7 @@ public sealed class TrainingSet
             writer.Write(IdentityCount);
             writer.Write(Faces.Count);
             writer.Write(EmbeddingSize);
+            writer.Write(JitteredViews);
             foreach (var face in Faces)
             {
                 writer.Write(face.Path);
@@ -79,6 +96,15 @@ public sealed class TrainingSet
                 writer.Write(face.Chip);
                 WriteVector(writer, face.Teacher);
                 WriteVector(writer, face.TeacherMirrored);
+                foreach (var view in face.Jittered)
+                {
+                    writer.Write(view.Jitter.RotationDegrees);
+                    writer.Write(view.Jitter.Scale);
+                    writer.Write(view.Jitter.ShiftX);
+                    writer.Write(view.Jitter.ShiftY);
+                    WriteVector(writer, view.Teacher);
+                    WriteVector(writer, view.TeacherMirrored);
+                }
             }
         }
 
