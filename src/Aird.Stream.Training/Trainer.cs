@@ -21,6 +21,9 @@ public sealed class Trainer(TrainingOptions options)
     public const string FoldedFileName = "student.onnx";
     public const string FaceBnFileName = "student-facebn.onnx";
 
+    /// <summary>Batches the exported BatchNorm statistics are averaged over after training (3,200 faces at batch 64).</summary>
+    public const int StatisticsBatches = 50;
+
     public async Task<TrainingResult> RunAsync(
         TrainingSet set,
         DlibResNetModule teacher,
@@ -114,6 +117,7 @@ public sealed class Trainer(TrainingOptions options)
             throw;
         }
 
+        EstimateStatistics(student, set, options);
         var seconds = previousSeconds + clock.Elapsed.TotalSeconds;
         student.eval();
         var metadata = new Dictionary<string, string>(modelMetadata, StringComparer.Ordinal)
@@ -151,6 +155,19 @@ public sealed class Trainer(TrainingOptions options)
         var calibration = loader.Batch(-1, 0);
         using var input = tensor(calibration.Inputs, [calibration.Count, 3, StudentModel.InputSize, StudentModel.InputSize]);
         return StudentNetwork.FromTeacher(teacher, input);
+    }
+
+    private static void EstimateStatistics(StudentNetwork student, TrainingSet set, TrainingOptions options)
+    {
+        // Mixed batches whatever the training batches were, so the statistics describe all cameras together; drawn
+        // from an epoch number that neither training nor the calibration batch uses.
+        var mixed = new Degradation(options.Degradation with { OneCameraPerBatch = false }, StudentModel.InputSize);
+        var loader = new BatchLoader(set, mixed, StudentModel.InputSize, options.BatchSize, options.Seed);
+        student.EstimateStatistics(Math.Min(StatisticsBatches, loader.BatchesPerEpoch), k =>
+        {
+            var batch = loader.Batch(-2, k);
+            return tensor(batch.Inputs, [batch.Count, 3, StudentModel.InputSize, StudentModel.InputSize]);
+        });
     }
 
     private static (double Loss, double Feature, double Prediction, double Relation) Step(

@@ -12,7 +12,7 @@ public sealed class TrainCommandTests : IDisposable
     {
         var output = Path.Combine(_folder, "run");
         var (trainExit, trainOut, trainErr) = await AirdProcess.RunAsync(
-            TimeSpan.FromMinutes(5), "train", "--max-people", "11", "--epochs", "1", "--batch-size", "8", "--views", "1", "--out", output);
+            TimeSpan.FromMinutes(5), "train", "--max-people", "11", "--epochs", "1", "--batch-size", "8", "--views", "1", "--one-camera-per-batch", "--out", output);
 
         Assert.True(trainExit == 0, trainErr);
         Assert.Contains("1 jittered view of each", trainErr, StringComparison.Ordinal);
@@ -21,6 +21,12 @@ public sealed class TrainCommandTests : IDisposable
         foreach (var file in new[] { "student.onnx", "student-facebn.onnx", "training-log.csv", "training-loss.png", "checkpoint/state.json" })
         {
             Assert.True(File.Exists(Path.Combine(output, file)), file);
+        }
+
+        using (var state = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "checkpoint", "state.json"))))
+        {
+            using var options = JsonDocument.Parse(state.RootElement.GetProperty("OptionsJson").GetString()!);
+            Assert.True(options.RootElement.GetProperty("Degradation").GetProperty("OneCameraPerBatch").GetBoolean());
         }
 
         var devTest = File.ReadAllLines(Path.Combine(RepositoryPaths.Lfw, "pairsDevTest.txt"));

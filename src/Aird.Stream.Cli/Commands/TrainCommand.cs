@@ -54,6 +54,11 @@ internal static class TrainCommand
             DefaultValueFactory = _ => defaults.Jitter.Views,
         };
         var cleanShare = new Option<double>("--clean-share") { Description = "Share of high-resolution (undegraded) training inputs.", DefaultValueFactory = _ => defaults.Degradation.CleanShare };
+        var oneCameraPerBatch = new Option<bool>("--one-camera-per-batch")
+        {
+            Description = "Draw the degradation once per batch, as if each batch came from one camera, so that BatchNorm trains on the per-camera statistics FaceBN adapts to.",
+            DefaultValueFactory = _ => defaults.Degradation.OneCameraPerBatch,
+        };
 
         // Rejected while parsing: a zero temperature or a negative weight would otherwise train on NaN or inverted losses.
         Require(epochs, v => v >= 1, "--epochs must be at least 1.");
@@ -70,7 +75,7 @@ internal static class TrainCommand
         var command = new Command("train", "Distil the student from the teacher with AIRD (L_IlD, L_RlD) on degraded faces of the training identities; writes checkpoints, training-log.csv, training-loss.png and the folded and FaceBN ONNX graphs into --out. Chips and teacher embeddings are computed once and cached under .cache/train.")
         {
             dataset, people, maxPeople, output, resume, epochs, batchSize, learningRate, seed, threads, losses,
-            predictionWeight, relationWeight, temperature, relationTemperature, cleanShare, views,
+            predictionWeight, relationWeight, temperature, relationTemperature, cleanShare, oneCameraPerBatch, views,
         };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -91,7 +96,7 @@ internal static class TrainCommand
                     Temperature = parseResult.GetValue(temperature),
                     RelationTemperature = parseResult.GetValue(relationTemperature),
                 },
-                Degradation = defaults.Degradation with { CleanShare = parseResult.GetValue(cleanShare) },
+                Degradation = defaults.Degradation with { CleanShare = parseResult.GetValue(cleanShare), OneCameraPerBatch = parseResult.GetValue(oneCameraPerBatch) },
                 Jitter = defaults.Jitter with { Views = parseResult.GetValue(views) },
             };
             var datasetPath = Path.GetFullPath(parseResult.GetValue(dataset) ?? Path.Combine(RepositoryLayout.Lfw, "lfw-deepfunneled"));

@@ -7,8 +7,9 @@ namespace Aird.Stream.Training.Data;
 /// Degrades the faces of one epoch into batches on background threads while the trainer computes, a few batches
 /// ahead. Sample k of epoch e is degraded with its own seed (run seed, e, k), so batches are identical on every run
 /// however the threads interleave. A face with jittered views is shown as one of its views (the aligned chip included),
-/// drawn per sample, with that view's teacher embedding as the target. The last incomplete batch is dropped: BatchNorm
-/// and the relation term want full ones.
+/// drawn per sample, with that view's teacher embedding as the target. With
+/// <see cref="DegradationOptions.OneCameraPerBatch"/> the degradation is drawn once per batch, from seed (run seed, e, batch).
+/// The last incomplete batch is dropped: BatchNorm and the relation term want full ones.
 /// </summary>
 public sealed class BatchLoader(TrainingSet set, Degradation degradation, int inputSize, int batchSize, int seed)
 {
@@ -62,8 +63,9 @@ public sealed class BatchLoader(TrainingSet set, Degradation degradation, int in
             var position = (batch * batchSize) + k;
             var face = set.Faces[order[position]];
             var random = new Random(SampleSeed(epoch, position));
+            var camera = degradation.Options.OneCameraPerBatch ? new Random(CameraSeed(epoch, batch)) : random;
             var (chip, teacher, teacherMirrored) = View(face, random);
-            var sample = degradation.Apply(chip, set.ChipSize, random);
+            var sample = degradation.Apply(chip, set.ChipSize, random, camera);
             for (var p = 0; p < plane; p++)
             {
                 for (var c = 0; c < 3; c++)
@@ -100,4 +102,7 @@ public sealed class BatchLoader(TrainingSet set, Degradation degradation, int in
     // A fixed mix (not HashCode.Combine, which is randomised per process) keeps seeds stable across runs.
     private int SampleSeed(int epoch, int position) =>
         unchecked((seed * 1_000_003) + (epoch * 7_919) + (position * 31) + 17);
+
+    private int CameraSeed(int epoch, int batch) =>
+        unchecked((seed * 999_983) + (epoch * 7_907) + (batch * 37) + 23);
 }

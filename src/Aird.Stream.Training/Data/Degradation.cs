@@ -7,20 +7,29 @@ namespace Aird.Stream.Training.Data;
 /// <summary>
 /// Makes one student input from an aligned high-resolution chip: optional blur at the chip's scale, down-sampling to
 /// s x s, lighting, colour cast, sensor noise and JPEG at the low resolution, then up-sampling to the student's input.
-/// Everything random comes from the caller's <see cref="Random"/>, so a seeded sample is the same on every run.
+/// Everything random comes from the caller's <see cref="Random"/>s, so a seeded sample is the same on every run: the
+/// camera's generator draws the degradation, the sample's the flip and the noise pattern; one generator for both makes
+/// a sample its own camera.
 /// </summary>
 public sealed class Degradation(DegradationOptions options, int inputSize)
 {
     private const int MaxSigmaTimesThree = 15;
 
+    public DegradationOptions Options => options;
+
     /// <summary>The degraded input (RGB HWC bytes, inputSize squared) and whether it was flipped and left clean.</summary>
-    public DegradedSample Apply(byte[] rgbChip, int chipSize, Random random)
+    public DegradedSample Apply(byte[] rgbChip, int chipSize, Random random) => Apply(rgbChip, chipSize, random, random);
+
+    /// <summary>As <see cref="Apply(byte[], int, Random)"/>, with the degradation drawn from <paramref name="camera"/>:
+    /// samples given generators seeded alike share it.</summary>
+    public DegradedSample Apply(byte[] rgbChip, int chipSize, Random sample, Random camera)
     {
         ArgumentNullException.ThrowIfNull(rgbChip);
-        ArgumentNullException.ThrowIfNull(random);
+        ArgumentNullException.ThrowIfNull(sample);
+        ArgumentNullException.ThrowIfNull(camera);
         using var chip = Mat.FromPixelData(chipSize, chipSize, MatType.CV_8UC3, rgbChip);
         using var work = new Mat();
-        var flipped = random.NextDouble() < options.FlipProbability;
+        var flipped = sample.NextDouble() < options.FlipProbability;
         if (flipped)
         {
             Cv2.Flip(chip, work, FlipMode.Y);
@@ -30,48 +39,48 @@ public sealed class Degradation(DegradationOptions options, int inputSize)
             chip.CopyTo(work);
         }
 
-        if (random.NextDouble() < options.CleanShare)
+        if (camera.NextDouble() < options.CleanShare)
         {
             return new DegradedSample(Resize(work, inputSize, InterpolationFlags.Area), flipped, null);
         }
 
-        var size = random.Next(options.MinSizePx, options.MaxSizePx + 1);
+        var size = camera.Next(options.MinSizePx, options.MaxSizePx + 1);
         var perLowResPixel = chipSize / (double)size;
-        if (random.NextDouble() < options.MotionBlurProbability)
+        if (camera.NextDouble() < options.MotionBlurProbability)
         {
-            LowResolutionEffects.MotionBlur(work, random.NextDouble() * Math.PI, (0.8 + (1.7 * random.NextDouble())) * perLowResPixel);
+            LowResolutionEffects.MotionBlur(work, camera.NextDouble() * Math.PI, (0.8 + (1.7 * camera.NextDouble())) * perLowResPixel);
         }
 
-        if (random.NextDouble() < options.GaussianBlurProbability)
+        if (camera.NextDouble() < options.GaussianBlurProbability)
         {
-            var sigma = (0.3 + (0.8 * random.NextDouble())) * perLowResPixel;
+            var sigma = (0.3 + (0.8 * camera.NextDouble())) * perLowResPixel;
             var kernel = Math.Min(MaxSigmaTimesThree * 2, (int)Math.Ceiling(sigma * 3)) | 1;
             Cv2.GaussianBlur(work, work, new Size(kernel, kernel), sigma);
         }
 
-        var interpolation = random.NextDouble() < options.AreaShare ? InterpolationFlags.Area
-            : random.NextDouble() < 0.5 ? InterpolationFlags.Cubic : InterpolationFlags.Linear;
+        var interpolation = camera.NextDouble() < options.AreaShare ? InterpolationFlags.Area
+            : camera.NextDouble() < 0.5 ? InterpolationFlags.Cubic : InterpolationFlags.Linear;
         using var lowResolution = new Mat();
         Cv2.Resize(work, lowResolution, new Size(size, size), 0, 0, interpolation);
-        if (random.NextDouble() < options.LightingProbability)
+        if (camera.NextDouble() < options.LightingProbability)
         {
             // Dark or washed-out scenes.
-            LowResolutionEffects.Lighting(lowResolution, Math.Exp((random.NextDouble() - 0.5) * 1.0), 0.5 + (0.7 * random.NextDouble()));
+            LowResolutionEffects.Lighting(lowResolution, Math.Exp((camera.NextDouble() - 0.5) * 1.0), 0.5 + (0.7 * camera.NextDouble()));
         }
 
-        if (random.NextDouble() < options.ColourCastProbability)
+        if (camera.NextDouble() < options.ColourCastProbability)
         {
-            LowResolutionEffects.ColourCast(lowResolution, Gain(random), Gain(random), Gain(random));
+            LowResolutionEffects.ColourCast(lowResolution, Gain(camera), Gain(camera), Gain(camera));
         }
 
-        if (random.NextDouble() < options.NoiseProbability)
+        if (camera.NextDouble() < options.NoiseProbability)
         {
-            LowResolutionEffects.Noise(lowResolution, 2 + (8 * random.NextDouble()), (ulong)random.NextInt64());
+            LowResolutionEffects.Noise(lowResolution, 2 + (8 * camera.NextDouble()), (ulong)sample.NextInt64());
         }
 
-        if (random.NextDouble() < options.JpegProbability)
+        if (camera.NextDouble() < options.JpegProbability)
         {
-            LowResolutionEffects.Jpeg(lowResolution, random.Next(options.MinJpegQuality, options.MaxJpegQuality + 1));
+            LowResolutionEffects.Jpeg(lowResolution, camera.Next(options.MinJpegQuality, options.MaxJpegQuality + 1));
         }
 
         return new DegradedSample(Resize(lowResolution, inputSize, InterpolationFlags.Cubic), flipped, size);

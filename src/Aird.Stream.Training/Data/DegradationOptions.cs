@@ -35,4 +35,11 @@ public sealed record DegradationOptions
     public double ColourCastProbability { get; init; } = 0.2;
 
     public double FlipProbability { get; init; } = 0.5;
+
+    /// <summary>
+    /// One draw of the degradation per batch (clean or not, size, blur, scaler, lighting, colour cast, noise level,
+    /// JPEG quality), as if the whole batch came from one camera; flips and noise patterns stay per sample. BatchNorm
+    /// then trains on camera-homogeneous statistics, the statistics FaceBN normalises a camera's faces with.
+    /// </summary>
+    public bool OneCameraPerBatch { get; init; }
 }

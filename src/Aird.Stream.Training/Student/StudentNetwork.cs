@@ -72,6 +72,44 @@ public sealed class StudentNetwork : nn.Module<Tensor, Tensor>
         return student;
     }
 
+    /// <summary>
+    /// Replaces every BatchNorm layer's running statistics with their average over <paramref name="count"/> batches,
+    /// each batch weighing the same, in place of the exponential average of the last training steps.
+    /// </summary>
+    /// <remarks>
+    /// The exported statistics are what the plain graph normalises with and where every camera's FaceBN state
+    /// starts. The exponential average (momentum 0.1) remembers about ten batches; when each training batch comes from
+    /// one camera, that is a handful of cameras. <paramref name="batch"/> makes batch k; each is disposed after use.
+    /// </remarks>
+    public void EstimateStatistics(int count, Func<int, Tensor> batch)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        ArgumentNullException.ThrowIfNull(batch);
+        var wasTraining = training;
+        var momentum = Units.Select(u => u.Norm.momentum).ToList();
+        using (no_grad())
+        {
+            train();
+            for (var k = 0; k < count; k++)
+            {
+                foreach (var unit in Units)
+                {
+                    unit.Norm.momentum = 1.0 / (k + 1);
+                }
+
+                using var input = batch(k);
+                using var _ = forward(input);
+            }
+        }
+
+        foreach (var (unit, m) in Units.Zip(momentum))
+        {
+            unit.Norm.momentum = m;
+        }
+
+        train(wasTraining);
+    }
+
     public override Tensor forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);

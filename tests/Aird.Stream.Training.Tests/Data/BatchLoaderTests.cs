@@ -51,4 +51,31 @@ public class BatchLoaderTests
 
         Assert.All(shown, s => Assert.Equal(0, s.View));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void One_camera_per_batch_leaves_a_whole_batch_clean_or_degrades_all_of_it(bool oneCameraPerBatch)
+    {
+        var set = JitteredSets.Make(Faces, 0);
+        var options = new DegradationOptions { CleanShare = 0.5, FlipProbability = 0, OneCameraPerBatch = oneCameraPerBatch };
+        var loader = new BatchLoader(set, new Degradation(options, InputSize), InputSize, Faces, seed: 1);
+        var cleanLoader = new BatchLoader(set, new Degradation(Clean with { FlipProbability = 0 }, InputSize), InputSize, Faces, seed: 1);
+        var cleanInputs = Inputs(cleanLoader.Batch(0, 0)).ToDictionary(s => s.Face, s => s.Input);
+
+        var cleanPerBatch = Enumerable.Range(0, 40)
+            .Select(epoch => Inputs(loader.Batch(epoch, 0)).Count(s => s.Input.SequenceEqual(cleanInputs[s.Face])))
+            .ToList();
+
+        Assert.Contains(0, cleanPerBatch);
+        Assert.Contains(Faces, cleanPerBatch);
+        Assert.Equal(oneCameraPerBatch, cleanPerBatch.All(n => n is 0 or Faces));
+    }
+
+    private static IEnumerable<(int Face, float[] Input)> Inputs(TrainingBatch batch)
+    {
+        var length = 3 * InputSize * InputSize;
+        return Enumerable.Range(0, batch.Count).Select(k =>
+            (JitteredSets.Decode(batch.Targets.AsSpan(k * Faces, Faces), 0).Face, batch.Inputs.AsSpan(k * length, length).ToArray()));
+    }
 }

@@ -23,6 +23,20 @@ public class DegradationTests
     }
 
     [Fact]
+    public void Samples_of_one_camera_share_its_degradation_but_not_their_noise()
+    {
+        var degradation = new Degradation(new DegradationOptions { CleanShare = 0, NoiseProbability = 1, FlipProbability = 0 }, 64);
+
+        var a = degradation.Apply(Chip, LfwChips.Size, new Random(1), new Random(9));
+        var b = degradation.Apply(Chip, LfwChips.Size, new Random(2), new Random(9));
+        var sizes = Enumerable.Range(0, 20).Select(c => degradation.Apply(Chip, LfwChips.Size, new Random(1), new Random(c)).SizePx).Distinct();
+
+        Assert.Equal(a.SizePx, b.SizePx);
+        Assert.NotEqual(a.Rgb, b.Rgb);
+        Assert.True(sizes.Count() > 1);
+    }
+
+    [Fact]
     public void Sizes_stay_in_the_configured_range_and_the_clean_share_is_respected()
     {
         var degradation = new Degradation(new DegradationOptions { CleanShare = 0.25, MinSizePx = 10, MaxSizePx = 14 }, 64);

@@ -91,6 +91,37 @@ public sealed class StudentExportTests : IDisposable
         Assert.Equal(1 + (27 * 2), session.OutputMetadata.Count);
     }
 
+    [Fact]
+    public void Estimated_statistics_average_the_statistics_of_the_batches_and_leave_the_student_in_eval_mode()
+    {
+        // The stem's BatchNorm input does not depend on any normalisation, so its per-batch statistics can be read off
+        // the FaceBN graph's per-sample moments: the first and the second half of the faces are the two batches.
+        var (_, means, sqMeans) = RunFaceBn(TrainingStatistics());
+        var channels = StudentOnnxExporter.BatchNormLayers(_student)[0].Channels;
+        var half = Faces.Length / 2;
+        var plane = 3 * StudentModel.InputSize * StudentModel.InputSize;
+
+        _student.EstimateStatistics(2, k => tensor(_input.AsSpan(k * half * plane, half * plane).ToArray(), [half, 3, StudentModel.InputSize, StudentModel.InputSize]));
+
+        var stem = StudentOnnxExporter.BatchNormLayers(_student)[0];
+        Assert.False(_student.training);
+        for (var c = 0; c < channels; c++)
+        {
+            var batchMean = new double[2];
+            var batchVariance = new double[2];
+            for (var k = 0; k < 2; k++)
+            {
+                var samples = Enumerable.Range(k * half, half).ToList();
+                batchMean[k] = samples.Average(i => (double)means[0][(i * channels) + c]);
+                batchVariance[k] = samples.Average(i => (double)sqMeans[0][(i * channels) + c]) - (batchMean[k] * batchMean[k]);
+            }
+
+            // Relative 1e-3 covers float rounding and BatchNorm's unbiased variance (3 x 32 x 32 positions per batch).
+            Assert.Equal(batchMean.Average(), stem.Mean[c], Math.Max(1e-3, Math.Abs(batchMean.Average()) * 1e-3));
+            Assert.Equal(batchVariance.Average(), stem.Variance[c], batchVariance.Average() * 1e-3);
+        }
+    }
+
     public void Dispose() => _student.Dispose();
 
     private float[] RunFolded()
