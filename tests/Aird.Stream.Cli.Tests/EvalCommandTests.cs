@@ -28,8 +28,8 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(["hr", "one_side_lr", "open_set"], rows.Select(r => r.GetProperty("protocol").GetString()));
         Assert.InRange(rows[0].GetProperty("accuracy").GetDouble(), 0.9, 1.0);
         Assert.InRange(rows[2].GetProperty("rank1").GetDouble(), 0.0, 1.0);
-        Assert.True(File.Exists(Path.Combine(folder, "teacher-pairs-roc.png")));
-        Assert.True(File.Exists(Path.Combine(folder, "teacher-pairs-det.png")));
+        Assert.True(File.Exists(Path.Combine(folder, "report-roc.png")));
+        Assert.True(File.Exists(Path.Combine(folder, "report-det.png")));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ internal static class EvalCommand
         var sizes = new Option<int[]>("--sizes") { Description = "One-side LR sizes in px.", DefaultValueFactory = _ => [8, 12, 16, 20, 24, 32], AllowMultipleArgumentsPerToken = true };
         var bothSizes = new Option<int[]>("--both-sizes") { Description = "Both-side LR and open-set probe sizes in px.", DefaultValueFactory = _ => [16, 24], AllowMultipleArgumentsPerToken = true };
         var json = new Option<string>("--json") { Description = "Write the JSON report here." };
-        var plots = new Option<string>("--plots") { Description = "Folder for the ROC and DET PNGs. Default: next to --json, else ./out/eval." };
+        var plots = new Option<string>("--plots") { Description = "Folder for the ROC and DET PNGs, named after the --json report (else after the model and the pairs file). Default: next to --json, else ./out/eval." };
         var minFace = new Option<int>("--min-face") { Description = "Smallest face width the detector looks for, px (photos like LFW's: 40).", DefaultValueFactory = _ => 40 };
         var maxFace = new Option<int>("--max-face") { Description = "Largest face width the detector looks for, px.", DefaultValueFactory = _ => 250 };
         var provider = new Option<ExecutionProviderPreference>("--provider") { Description = "ONNX Runtime provider.", DefaultValueFactory = _ => ExecutionProviderPreference.Auto };
@@ -211,7 +211,10 @@ internal static class EvalCommand
     {
         var title = $"{report.Model.Name}, {Path.GetFileName(request.PairsFile)}";
         var plots = request.PlotsFolder ?? (request.JsonPath is { } j ? Path.GetDirectoryName(Path.GetFullPath(j))! : Path.Combine("out", "eval"));
-        var stem = $"{report.Model.Name}-{Path.GetFileNameWithoutExtension(request.PairsFile)}";
+        // Named after the report they belong to, so that two reports in one folder never overwrite each other's plots.
+        var stem = request.JsonPath is null
+            ? $"{report.Model.Name}-{Path.GetFileNameWithoutExtension(request.PairsFile)}"
+            : Path.GetFileNameWithoutExtension(request.JsonPath);
         if (request.JsonPath is { } jsonPath)
         {
             ReportJson.Write(jsonPath, report);
