@@ -178,9 +178,10 @@ internal static class TrainCommand
     private static TrainingSet LoadOrBuildSet(
         IServiceProvider services, TrainRequest request, IReadOnlyList<(string Name, int Images)> people, string teacherPath, CancellationToken cancellationToken)
     {
+        // The seed only draws the jitters: a set without views is the same for every seed and is built once.
         var key = string.Join('\n', people.Select(p => $"{p.Name}\t{p.Images}"))
             + $"\n{request.Dataset}\n{EmbeddingCache.PipelineVersion}\n{Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(teacherPath)))}"
-            + $"\n{JsonSerializer.Serialize(request.Options.Jitter)}\n{request.Options.Seed}";
+            + (request.Options.Jitter.Views == 0 ? "" : $"\n{JsonSerializer.Serialize(request.Options.Jitter)}\n{request.Options.Seed}");
         var cachePath = Path.Combine(RepositoryLayout.Cache, "train", $"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16]}.bin");
         if (TrainingSet.Load(cachePath) is { } cached)
         {

@@ -10,8 +10,6 @@ namespace Aird.Stream.Training.Data;
 /// </summary>
 public readonly record struct ChipJitter(double RotationDegrees, double Scale, double ShiftX, double ShiftY)
 {
-    public static ChipJitter Identity => new(0, 1, 0, 0);
-
     public static ChipJitter Draw(Random random, ChipJitterOptions options)
     {
         ArgumentNullException.ThrowIfNull(random);

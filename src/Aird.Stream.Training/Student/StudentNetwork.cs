@@ -86,13 +86,14 @@ public sealed class StudentNetwork : nn.Module<Tensor, Tensor>
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ArgumentNullException.ThrowIfNull(batch);
         var wasTraining = training;
-        var momentum = Units.Select(u => u.Norm.momentum).ToList();
+        var units = Units;
+        var momentum = units.Select(u => u.Norm.momentum).ToList();
         using (no_grad())
         {
             train();
             for (var k = 0; k < count; k++)
             {
-                foreach (var unit in Units)
+                foreach (var unit in units)
                 {
                     unit.Norm.momentum = 1.0 / (k + 1);
                 }
@@ -102,7 +103,7 @@ public sealed class StudentNetwork : nn.Module<Tensor, Tensor>
             }
         }
 
-        foreach (var (unit, m) in Units.Zip(momentum))
+        foreach (var (unit, m) in units.Zip(momentum))
         {
             unit.Norm.momentum = m;
         }
