@@ -101,6 +101,8 @@ public sealed class BenchDetectCommandTests : IDisposable
     [InlineData(new[] { "--ranges", "64-32" }, "--ranges '64-32' is not a comma-separated list of face ranges")]
     [InlineData(new[] { "--ranges", "16-64", "--min-face", "20" }, "Give either --ranges or --min-face/--max-face, not both.")]
     [InlineData(new[] { "--seconds", "0" }, "--seconds must be more than 0 and at most 3600.")]
+    [InlineData(new[] { "--seconds", "long" }, "Cannot parse argument 'long' for option '--seconds'")]
+    [InlineData(new[] { "--max-face", "big" }, "Cannot parse argument 'big' for option '--max-face'")]
     [InlineData(new[] { "--min-face", "40", "--max-face", "20" }, "--min-face and --max-face must be face widths in px with 4 <= MIN <= MAX.")]
     [InlineData(new[] { "--video", "/nonexistent/clip.mp4" }, "aird bench detect: The video '/nonexistent/clip.mp4' does not exist.")]
     [InlineData(new[] { "--Vision:Detector:ModelPath=/nonexistent/blazeface.onnx" }, "aird bench detect: BlazeFace model not found at '/nonexistent/blazeface.onnx'")]

@@ -45,6 +45,8 @@ public sealed class BenchDetectRecallCommandTests : IDisposable
     [InlineData(new[] { "--widths", "24,x" }, "--widths '24,x' is not a comma-separated list of face widths in px of at least 4.")]
     [InlineData(new[] { "--faces", "0" }, "--faces must be from 1 to 72.")]
     [InlineData(new[] { "--frames", "0" }, "--frames must be from 1 to 1000.")]
+    [InlineData(new[] { "--frames", "many" }, "Cannot parse argument 'many' for option '--frames'")]
+    [InlineData(new[] { "--min-face", "small" }, "Cannot parse argument 'small' for option '--min-face'")]
     [InlineData(new[] { "--min-face", "40", "--max-face", "20" }, "--min-face and --max-face must be face widths in px with 4 <= MIN <= MAX.")]
     public async Task Bad_options_are_a_clear_error(string[] options, string error)
     {

@@ -72,6 +72,7 @@ public sealed class TrainCommandTests : IDisposable
     [InlineData("--clean-share", "1.5", "--clean-share must lie in [0, 1].")]
     [InlineData("--epochs", "0", "--epochs must be at least 1.")]
     [InlineData("--views", "-2", "--views must not be negative.")]
+    [InlineData("--epochs", "ten", "Cannot parse argument 'ten' for option '--epochs'")]
     public async Task Nonsensical_training_options_are_refused_before_any_work(string option, string value, string message)
     {
         var (exitCode, _, stderr) = await AirdProcess.RunAsync("train", option, value, "--out", Path.Combine(_folder, "refused"));

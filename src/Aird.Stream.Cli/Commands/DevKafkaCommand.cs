@@ -19,13 +19,7 @@ internal static partial class DevKafkaCommand
             Description = "Number of brokers in the cluster.",
             DefaultValueFactory = _ => 1,
         };
-        brokers.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--brokers must be at least 1.");
-            }
-        });
+        OptionRules.Require(brokers, v => v >= 1, "--brokers must be at least 1.");
         var topics = new Option<string[]>("--topic")
         {
             Description = "A topic to create, as NAME or NAME:PARTITIONS (1 partition if omitted); repeatable. "

@@ -61,16 +61,16 @@ internal static class TrainCommand
         };
 
         // Rejected while parsing: a zero temperature or a negative weight would otherwise train on NaN or inverted losses.
-        Require(epochs, v => v >= 1, "--epochs must be at least 1.");
-        Require(batchSize, v => v >= 2, "--batch-size must be at least 2 (the relation term compares faces within a batch).");
-        Require(learningRate, v => v > 0, "--lr must be above 0.");
-        Require(threads, v => v >= 1, "--threads must be at least 1.");
-        Require(predictionWeight, v => v >= 0, "--prediction-weight must not be negative.");
-        Require(relationWeight, v => v >= 0, "--relation-weight must not be negative.");
-        Require(temperature, v => v > 0, "--temperature must be above 0.");
-        Require(relationTemperature, v => v > 0, "--relation-temperature must be above 0.");
-        Require(cleanShare, v => v is >= 0 and <= 1, "--clean-share must lie in [0, 1].");
-        Require(views, v => v >= 0, "--views must not be negative.");
+        OptionRules.Require(epochs, v => v >= 1, "--epochs must be at least 1.");
+        OptionRules.Require(batchSize, v => v >= 2, "--batch-size must be at least 2 (the relation term compares faces within a batch).");
+        OptionRules.Require(learningRate, v => v > 0, "--lr must be above 0.");
+        OptionRules.Require(threads, v => v >= 1, "--threads must be at least 1.");
+        OptionRules.Require(predictionWeight, v => v >= 0, "--prediction-weight must not be negative.");
+        OptionRules.Require(relationWeight, v => v >= 0, "--relation-weight must not be negative.");
+        OptionRules.Require(temperature, v => v > 0, "--temperature must be above 0.");
+        OptionRules.Require(relationTemperature, v => v > 0, "--relation-temperature must be above 0.");
+        OptionRules.Require(cleanShare, v => v is >= 0 and <= 1, "--clean-share must lie in [0, 1].");
+        OptionRules.Require(views, v => v >= 0, "--views must not be negative.");
 
         var command = new Command("train", "Distil the student from the teacher with AIRD (L_IlD, L_RlD) on degraded faces of the training identities; writes checkpoints, training-log.csv, training-loss.png and the folded and FaceBN ONNX graphs into --out. Chips and teacher embeddings are computed once and cached under .cache/train.")
         {
@@ -108,15 +108,6 @@ internal static class TrainCommand
         });
         return command;
     }
-
-    private static void Require<T>(Option<T> option, Func<T, bool> isValid, string rule) =>
-        option.Validators.Add(result =>
-        {
-            if (!isValid(result.GetValueOrDefault<T>()))
-            {
-                result.AddError(rule);
-            }
-        });
 
     private static async Task<int> RunAsync(ParseResult parseResult, TrainRequest request, CancellationToken cancellationToken)
     {

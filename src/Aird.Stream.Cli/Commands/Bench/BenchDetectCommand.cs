@@ -54,9 +54,9 @@ internal static class BenchDetectCommand
             {
                 result.AddError("Give either --ranges or --min-face/--max-face, not both.");
             }
-            else if (!new DetectFaceRange(
-                result.GetResult(minFace)?.GetValueOrDefault<int>() ?? defaults.MinFacePx,
-                result.GetResult(maxFace)?.GetValueOrDefault<int>() ?? defaults.MaxFacePx).IsValid)
+            else if (OptionRules.TryGetValue(result, minFace, defaults.MinFacePx, out var min)
+                && OptionRules.TryGetValue(result, maxFace, defaults.MaxFacePx, out var max)
+                && !new DetectFaceRange(min, max).IsValid)
             {
                 result.AddError($"--min-face and --max-face must be face widths in px with {DetectFaceRange.SmallestFacePx} <= MIN <= MAX.");
             }

@@ -46,25 +46,16 @@ internal static class BenchDetectRecallCommand
         {
             widths, frames, faces, minFace, maxFace, threads, lfw, json,
         };
-        frames.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > MaxFrames)
-            {
-                result.AddError($"--frames must be from 1 to {MaxFrames}.");
-            }
-        });
-        faces.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > MaxFacesPerFrame)
-            {
-                result.AddError($"--faces must be from 1 to {MaxFacesPerFrame}.");
-            }
-        });
+        OptionRules.Require(frames, v => v is >= 1 and <= MaxFrames, $"--frames must be from 1 to {MaxFrames}.");
+        OptionRules.Require(faces, v => v is >= 1 and <= MaxFacesPerFrame, $"--faces must be from 1 to {MaxFacesPerFrame}.");
         command.Validators.Add(result =>
         {
             // A --widths that does not parse has its own error already.
             var given = result.GetResult(widths) is { Implicit: false } option ? TryParseWidths(option.Tokens) : DefaultWidths;
-            if (given is not null && !RangeFor(given, result.GetValue(minFace), result.GetValue(maxFace)).IsValid)
+            if (given is not null
+                && OptionRules.TryGetValue(result, minFace, null, out var min)
+                && OptionRules.TryGetValue(result, maxFace, null, out var max)
+                && !RangeFor(given, min, max).IsValid)
             {
                 result.AddError($"--min-face and --max-face must be face widths in px with {DetectFaceRange.SmallestFacePx} <= MIN <= MAX.");
             }

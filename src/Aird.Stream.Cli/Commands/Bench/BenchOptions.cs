@@ -19,26 +19,14 @@ internal static class BenchOptions
     public static Option<double> Seconds(string description)
     {
         var seconds = new Option<double>("--seconds") { Description = description, DefaultValueFactory = _ => 5 };
-        seconds.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() is not (> 0 and <= 3600))
-            {
-                result.AddError("--seconds must be more than 0 and at most 3600.");
-            }
-        });
+        OptionRules.Require(seconds, v => v is > 0 and <= 3600, "--seconds must be more than 0 and at most 3600.");
         return seconds;
     }
 
     public static Option<int> Threads()
     {
         var threads = new Option<int>("--threads") { Description = "ONNX Runtime intra-op threads; 0 uses all cores.", DefaultValueFactory = _ => 0 };
-        threads.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 0)
-            {
-                result.AddError("--threads must be 0 (all cores) or more.");
-            }
-        });
+        OptionRules.Require(threads, v => v >= 0, "--threads must be 0 (all cores) or more.");
         return threads;
     }
 
